@@ -1,0 +1,8 @@
+package dev.slipstream.gateway.chat;
+
+/** Who wrote a chat message. */
+public enum Role {
+    SYSTEM,
+    USER,
+    ASSISTANT
+}

@@ -1,0 +1,157 @@
+package dev.slipstream.gateway.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.linecorp.armeria.common.annotation.Nullable;
+
+/** Checks a parsed {@link GatewayConfig}; each problem names its path, the value and what was expected. */
+public final class ConfigValidator {
+    private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
+    private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
+    private static final Set<String> KINDS_NEEDING_URL = Set.of("openai-compatible", "azure-openai");
+    private static final Set<String> KINDS_NEEDING_KEY =
+            Set.of("openai", "azure-openai", "anthropic", "gemini", "mistral");
+    static final int MIN_API_KEY_CHARS = 16;
+
+    private ConfigValidator() {}
+
+    public static List<String> validate(GatewayConfig config) {
+        final List<String> problems = new ArrayList<>();
+        validateServer(config.server(), problems);
+        validateLimits(config.limits(), problems);
+        final String apiKey = config.auth().apiKey();
+        if (apiKey != null && apiKey.length() < MIN_API_KEY_CHARS) {
+            problems.add("auth.api_key: " + apiKey.length() + " characters (expected: at least " +
+                         MIN_API_KEY_CHARS + ')');
+        }
+        final Set<String> providerNames = validateProviders(config.providers(), problems);
+        final Set<String> aliases = validateModels(config.models(), providerNames, problems);
+        if (!config.defaultModel().isEmpty() && !aliases.contains(config.defaultModel())) {
+            problems.add("default_model: '" + config.defaultModel() + "' (expected: one of the model aliases " +
+                         aliases + ')');
+        }
+        return problems;
+    }
+
+    private static void validateServer(ServerConfig server, List<String> problems) {
+        if (server.host().isBlank()) {
+            problems.add("server.host: empty (expected: an address such as 0.0.0.0 or 127.0.0.1)");
+        }
+        range(problems, "server.port", server.port(), 0, 65_535);
+        range(problems, "server.max_request_bytes", server.maxRequestBytes(), 1_024, 1L << 30);
+        range(problems, "server.request_timeout_ms", server.requestTimeoutMs(), 1, 86_400_000);
+        range(problems, "server.shutdown_grace_ms", server.shutdownGraceMs(), 0, 600_000);
+    }
+
+    private static void validateLimits(LimitsConfig limits, List<String> problems) {
+        range(problems, "limits.max_messages", limits.maxMessages(), 1, 100_000);
+        range(problems, "limits.max_message_chars", limits.maxMessageChars(), 1, 100_000_000);
+        range(problems, "limits.max_total_chars", limits.maxTotalChars(), 1, 100_000_000);
+        range(problems, "limits.max_output_tokens", limits.maxOutputTokens(), 1, 10_000_000);
+        range(problems, "limits.max_stop_sequences", limits.maxStopSequences(), 0, 64);
+        range(problems, "limits.max_stop_sequence_chars", limits.maxStopSequenceChars(), 1, 4_096);
+        range(problems, "limits.max_metadata_entries", limits.maxMetadataEntries(), 0, 1_024);
+        range(problems, "limits.max_metadata_key_chars", limits.maxMetadataKeyChars(), 1, 4_096);
+        range(problems, "limits.max_metadata_value_chars", limits.maxMetadataValueChars(), 1, 65_536);
+        range(problems, "limits.max_request_id_chars", limits.maxRequestIdChars(), 1, 4_096);
+        range(problems, "limits.max_model_chars", limits.maxModelChars(), 1, 4_096);
+        if (limits.maxMessageChars() > limits.maxTotalChars()) {
+            problems.add("limits.max_message_chars: " + limits.maxMessageChars() +
+                         " (expected: <= limits.max_total_chars, " + limits.maxTotalChars() + ')');
+        }
+    }
+
+    private static Set<String> validateProviders(List<ProviderConfig> providers, List<String> problems) {
+        final Set<String> names = new HashSet<>();
+        for (int i = 0; i < providers.size(); i++) {
+            final ProviderConfig p = providers.get(i);
+            final String path = "providers[" + i + ']';
+            if (p.name() == null || !PROVIDER_NAME.matcher(p.name()).matches()) {
+                problems.add(path + ".name: " + quoted(p.name()) +
+                             " (expected: lower-case letters, digits, '_', '.', '-'; at most 63 characters)");
+            } else if (!names.add(p.name())) {
+                problems.add(path + ".name: '" + p.name() + "' is used by an earlier provider (expected: unique)");
+            }
+            if (p.kind() == null || !ProviderConfig.KINDS.contains(p.kind())) {
+                problems.add(path + ".kind: " + quoted(p.kind()) + " (expected one of: " +
+                             String.join(", ", ProviderConfig.KINDS) + ')');
+                continue;
+            }
+            if (p.baseUrl() != null) {
+                final String urlProblem = httpUrlProblem(p.baseUrl());
+                if (urlProblem != null) {
+                    problems.add(path + ".base_url: '" + p.baseUrl() + "' " + urlProblem);
+                }
+            } else if (KINDS_NEEDING_URL.contains(p.kind())) {
+                problems.add(path + ".base_url: missing (expected: the API root URL for kind " + p.kind() + ')');
+            }
+            if (KINDS_NEEDING_KEY.contains(p.kind()) && (p.apiKey() == null || p.apiKey().isBlank())) {
+                problems.add(path + ".api_key: missing (expected: a key for kind " + p.kind() +
+                             ", e.g. ${" + p.kind().toUpperCase().replace('-', '_') + "_API_KEY})");
+            }
+            if ("azure-openai".equals(p.kind()) && (p.apiVersion() == null || p.apiVersion().isBlank())) {
+                problems.add(path + ".api_version: missing (expected: an Azure OpenAI api-version such as " +
+                             "2024-10-21)");
+            }
+            range(problems, path + ".timeout_ms", p.timeoutMs(), 1, 3_600_000);
+            range(problems, path + ".connect_timeout_ms", p.connectTimeoutMs(), 1, 600_000);
+        }
+        return names;
+    }
+
+    private static Set<String> validateModels(List<ModelConfig> models, Set<String> providerNames,
+                                              List<String> problems) {
+        final Set<String> aliases = new HashSet<>();
+        for (int i = 0; i < models.size(); i++) {
+            final ModelConfig m = models.get(i);
+            final String path = "models[" + i + ']';
+            if (m.alias() == null || !ALIAS.matcher(m.alias()).matches()) {
+                problems.add(path + ".alias: " + quoted(m.alias()) +
+                             " (expected: letters, digits, '_', '.', ':', '-', no '/'; at most 128 characters)");
+            } else if (!aliases.add(m.alias())) {
+                problems.add(path + ".alias: '" + m.alias() + "' is used by an earlier model (expected: unique)");
+            }
+            if (m.provider() == null || !providerNames.contains(m.provider())) {
+                problems.add(path + ".provider: " + quoted(m.provider()) + " (expected: one of the providers " +
+                             providerNames + ')');
+            }
+            if (m.model() == null || m.model().isBlank()) {
+                problems.add(path + ".model: " + quoted(m.model()) + " (expected: the provider's model name)");
+            }
+            range(problems, path + ".context_window_tokens", m.contextWindowTokens(), 0, 100_000_000);
+        }
+        return aliases;
+    }
+
+    @Nullable
+    private static String httpUrlProblem(String url) {
+        try {
+            final URI uri = new URI(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                return "(expected: an http or https URL)";
+            }
+            if (uri.getHost() == null) {
+                return "(expected: a URL with a host)";
+            }
+            return null;
+        } catch (URISyntaxException e) {
+            return "(expected: a URL; " + e.getReason() + ')';
+        }
+    }
+
+    private static void range(List<String> problems, String path, long value, long min, long max) {
+        if (value < min || value > max) {
+            problems.add(path + ": " + value + " (expected: " + min + " to " + max + ')');
+        }
+    }
+
+    private static String quoted(@Nullable String value) {
+        return value == null ? "missing" : '\'' + value + '\'';
+    }
+}

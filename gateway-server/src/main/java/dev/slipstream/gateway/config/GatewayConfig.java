@@ -1,0 +1,39 @@
+package dev.slipstream.gateway.config;
+
+import java.util.List;
+
+import com.linecorp.armeria.common.annotation.Nullable;
+
+/**
+ * The whole configuration file ({@code slipstream.yaml}), as parsed: plain data, validated by
+ * {@link ConfigValidator} before anything is built from it.
+ *
+ * @param defaultModel the alias used by the OpenAI-compatible surface's model list first; defaults to the
+ *                     first model
+ */
+public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig auth,
+                            List<ProviderConfig> providers, List<ModelConfig> models, String defaultModel) {
+    public GatewayConfig(@Nullable ServerConfig server, @Nullable LimitsConfig limits, @Nullable AuthConfig auth,
+                         @Nullable List<ProviderConfig> providers, @Nullable List<ModelConfig> models,
+                         @Nullable String defaultModel) {
+        this.server = server == null ? ServerConfig.DEFAULT : server;
+        this.limits = limits == null ? LimitsConfig.DEFAULT : limits;
+        this.auth = auth == null ? AuthConfig.DEFAULT : auth;
+        this.providers = providers == null ? List.of() : List.copyOf(providers);
+        this.models = models == null ? List.of() : List.copyOf(models);
+        this.defaultModel = defaultModel != null ? defaultModel
+                                                 : this.models.isEmpty() ? "" : this.models.get(0).alias();
+    }
+
+    public GatewayConfig withServer(ServerConfig server) {
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel);
+    }
+
+    public GatewayConfig withProviders(List<ProviderConfig> providers) {
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel);
+    }
+
+    public GatewayConfig withModels(List<ModelConfig> models) {
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel);
+    }
+}

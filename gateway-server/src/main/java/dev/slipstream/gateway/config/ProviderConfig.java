@@ -1,0 +1,41 @@
+package dev.slipstream.gateway.config;
+
+import java.util.List;
+
+import com.linecorp.armeria.common.annotation.Nullable;
+
+/**
+ * One upstream provider.
+ *
+ * @param name how models and requests refer to it ({@code provider/model})
+ * @param kind one of {@link #KINDS}
+ * @param baseUrl the API root; defaults to the provider's public endpoint (required for
+ *                {@code openai-compatible} and {@code azure-openai})
+ * @param apiKey the provider key, normally {@code ${ENV_VAR}}; never logged
+ * @param apiVersion {@code azure-openai} only: the {@code api-version} query parameter
+ */
+public record ProviderConfig(String name, String kind, @Nullable String baseUrl, @Nullable String apiKey,
+                             @Nullable String apiVersion, Long timeoutMs, Long connectTimeoutMs) {
+    public static final List<String> KINDS = List.of(
+            "local", "openai", "openai-compatible", "azure-openai", "anthropic", "gemini", "mistral", "ollama");
+    public static final long DEFAULT_TIMEOUT_MS = 60_000;
+    public static final long DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+    public ProviderConfig(String name, String kind, @Nullable String baseUrl, @Nullable String apiKey,
+                          @Nullable String apiVersion, @Nullable Long timeoutMs, @Nullable Long connectTimeoutMs) {
+        this.name = name;
+        this.kind = kind;
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+        this.apiVersion = apiVersion;
+        this.timeoutMs = timeoutMs == null ? DEFAULT_TIMEOUT_MS : timeoutMs;
+        this.connectTimeoutMs = connectTimeoutMs == null ? DEFAULT_CONNECT_TIMEOUT_MS : connectTimeoutMs;
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderConfig[name=" + name + ", kind=" + kind + ", baseUrl=" + baseUrl + ", apiKey=" +
+               (apiKey == null ? "none" : "***") + ", apiVersion=" + apiVersion + ", timeoutMs=" + timeoutMs +
+               ", connectTimeoutMs=" + connectTimeoutMs + ']';
+    }
+}

@@ -1,0 +1,37 @@
+package dev.slipstream.gateway.config;
+
+import com.linecorp.armeria.common.annotation.Nullable;
+
+/**
+ * The listening socket and transport limits.
+ *
+ * @param host the address to bind; {@code 0.0.0.0} for every interface
+ * @param maxRequestBytes the largest request body or gRPC message accepted at the transport
+ * @param requestTimeoutMs the longest a request may take when the caller sets no deadline
+ * @param docsEnabled whether the browsable API docs are served at {@code /docs}
+ */
+public record ServerConfig(String host, Integer port, Long maxRequestBytes, Long requestTimeoutMs,
+                           Boolean docsEnabled, Long shutdownGraceMs) {
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8080;
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+    public static final long DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+    public static final long DEFAULT_SHUTDOWN_GRACE_MS = 2_000;
+
+    public static final ServerConfig DEFAULT = new ServerConfig(null, null, null, null, null, null);
+
+    public ServerConfig(@Nullable String host, @Nullable Integer port, @Nullable Long maxRequestBytes,
+                        @Nullable Long requestTimeoutMs, @Nullable Boolean docsEnabled,
+                        @Nullable Long shutdownGraceMs) {
+        this.host = host == null ? DEFAULT_HOST : host;
+        this.port = port == null ? DEFAULT_PORT : port;
+        this.maxRequestBytes = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
+        this.requestTimeoutMs = requestTimeoutMs == null ? DEFAULT_REQUEST_TIMEOUT_MS : requestTimeoutMs;
+        this.docsEnabled = docsEnabled == null || docsEnabled;
+        this.shutdownGraceMs = shutdownGraceMs == null ? DEFAULT_SHUTDOWN_GRACE_MS : shutdownGraceMs;
+    }
+
+    public ServerConfig withPort(int port) {
+        return new ServerConfig(host, port, maxRequestBytes, requestTimeoutMs, docsEnabled, shutdownGraceMs);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.slipstream.gateway.error;
+
+import io.grpc.Status;
+
+/**
+ * Why a request failed: the {@code ErrorInfo.reason} on gRPC, and the status and error type on the
+ * OpenAI-compatible HTTP surface.
+ */
+public enum ErrorReason {
+    INVALID_ARGUMENT(Status.Code.INVALID_ARGUMENT, 400, "invalid_request_error"),
+    MODEL_NOT_FOUND(Status.Code.NOT_FOUND, 404, "invalid_request_error"),
+    REQUEST_TOO_LARGE(Status.Code.INVALID_ARGUMENT, 413, "invalid_request_error"),
+    UNAUTHENTICATED(Status.Code.UNAUTHENTICATED, 401, "authentication_error"),
+    PERMISSION_DENIED(Status.Code.PERMISSION_DENIED, 403, "permission_error"),
+    /** The provider rejected the request as malformed (its HTTP 400/404/422). */
+    PROVIDER_REJECTED_REQUEST(Status.Code.INVALID_ARGUMENT, 400, "invalid_request_error"),
+    /** The provider refused the gateway's credentials: an operator problem, never the caller's key. */
+    PROVIDER_AUTH_FAILED(Status.Code.FAILED_PRECONDITION, 502, "api_error"),
+    PROVIDER_RATE_LIMITED(Status.Code.RESOURCE_EXHAUSTED, 429, "rate_limit_error"),
+    PROVIDER_UNAVAILABLE(Status.Code.UNAVAILABLE, 503, "api_error"),
+    PROVIDER_TIMEOUT(Status.Code.DEADLINE_EXCEEDED, 504, "api_error"),
+    /** The provider answered with something that is not a valid response of its own API. */
+    PROVIDER_BAD_RESPONSE(Status.Code.UNAVAILABLE, 502, "api_error"),
+    PROVIDER_CONTENT_FILTERED(Status.Code.FAILED_PRECONDITION, 400, "invalid_request_error"),
+    INTERNAL(Status.Code.INTERNAL, 500, "api_error");
+
+    /** The {@code ErrorInfo.domain} of every error the gateway produces. */
+    public static final String DOMAIN = "slipstream.dev";
+
+    private final Status.Code grpcCode;
+    private final int httpStatus;
+    private final String openAiType;
+
+    ErrorReason(Status.Code grpcCode, int httpStatus, String openAiType) {
+        this.grpcCode = grpcCode;
+        this.httpStatus = httpStatus;
+        this.openAiType = openAiType;
+    }
+
+    public Status.Code grpcCode() {
+        return grpcCode;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The {@code error.type} of OpenAI's error JSON. */
+    public String openAiType() {
+        return openAiType;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.slipstream.gateway.grpc;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.concurrent.CompletableFuture;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
+import dev.slipstream.api.gateway.v1.CompleteRequest;
+import dev.slipstream.api.gateway.v1.CompleteResponse;
+import dev.slipstream.api.gateway.v1.StreamCompleteRequest;
+import dev.slipstream.api.gateway.v1.StreamCompleteResponse;
+import dev.slipstream.gateway.chat.ChatCompletion;
+import dev.slipstream.gateway.chat.ChatGateway;
+import dev.slipstream.gateway.chat.ChatRequest;
+import dev.slipstream.gateway.chat.ChatStreamListener;
+import dev.slipstream.gateway.error.GatewayException;
+import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+
+/** {@code slipstream.gateway.v1.ChatService} over {@link ChatGateway}. */
+public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
+    private final ChatGateway gateway;
+
+    public ChatGrpcService(ChatGateway gateway) {
+        this.gateway = requireNonNull(gateway, "gateway");
+    }
+
+    @Override
+    public void complete(CompleteRequest request, StreamObserver<CompleteResponse> responseObserver) {
+        final ChatRequest chatRequest;
+        try {
+            chatRequest = ChatProtos.toChatRequest(request);
+        } catch (GatewayException e) {
+            responseObserver.onError(e);
+            return;
+        }
+        final CompletableFuture<ChatCompletion> future = gateway.complete(chatRequest);
+        ((ServerCallStreamObserver<CompleteResponse>) responseObserver).setOnCancelHandler(
+                () -> future.cancel(false));
+        future.whenComplete((completion, error) -> {
+            if (error != null) {
+                responseObserver.onError(error);
+            } else {
+                responseObserver.onNext(ChatProtos.toCompleteResponse(completion));
+                responseObserver.onCompleted();
+            }
+        });
+    }
+
+    @Override
+    public void streamComplete(StreamCompleteRequest request,
+                               StreamObserver<StreamCompleteResponse> responseObserver) {
+        final ChatRequest chatRequest;
+        try {
+            chatRequest = ChatProtos.toChatRequest(asCompleteRequest(request));
+        } catch (GatewayException e) {
+            responseObserver.onError(e);
+            return;
+        }
+        final String id = ChatGateway.newCompletionId();
+        final StreamHandle handle = gateway.stream(id, chatRequest, new ChatStreamListener() {
+            @Override
+            public void onDelta(String text) {
+                responseObserver.onNext(ChatProtos.delta(id, text));
+            }
+
+            @Override
+            public void onComplete(ChatCompletion completion, long timeToFirstTokenNanos) {
+                responseObserver.onNext(ChatProtos.streamEnd(id, completion, timeToFirstTokenNanos));
+                responseObserver.onCompleted();
+            }
+
+            @Override
+            public void onError(Throwable cause) {
+                responseObserver.onError(cause);
+            }
+        });
+        ((ServerCallStreamObserver<StreamCompleteResponse>) responseObserver).setOnCancelHandler(handle::cancel);
+    }
+
+    /** The two request messages are wire-compatible by design (same fields and numbers). */
+    private static CompleteRequest asCompleteRequest(StreamCompleteRequest request) {
+        try {
+            return CompleteRequest.parseFrom(request.toByteString());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("StreamCompleteRequest and CompleteRequest diverged", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.slipstream.gateway.grpc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.slipstream.api.gateway.v1.CompleteRequest;
+import dev.slipstream.api.gateway.v1.CompleteResponse;
+import dev.slipstream.api.gateway.v1.Message;
+import dev.slipstream.api.gateway.v1.StreamCompleteResponse;
+import dev.slipstream.api.gateway.v1.Usage;
+import dev.slipstream.gateway.chat.ChatCompletion;
+import dev.slipstream.gateway.chat.ChatMessage;
+import dev.slipstream.gateway.chat.ChatRequest;
+import dev.slipstream.gateway.chat.FinishReason;
+import dev.slipstream.gateway.chat.GenerationOptions;
+import dev.slipstream.gateway.chat.ResponseFormat;
+import dev.slipstream.gateway.chat.Role;
+import dev.slipstream.gateway.chat.TokenUsage;
+import dev.slipstream.gateway.error.FieldViolation;
+import dev.slipstream.gateway.error.GatewayException;
+
+/** Maps between the {@code slipstream.gateway.v1} protos and the chat domain. */
+final class ChatProtos {
+    private static final long NANOS_PER_MILLI = 1_000_000;
+
+    private ChatProtos() {}
+
+    /** Throws INVALID_ARGUMENT for values the domain cannot represent (an unset role or format). */
+    static ChatRequest toChatRequest(CompleteRequest proto) {
+        final List<FieldViolation> violations = new ArrayList<>();
+        final List<ChatMessage> messages = new ArrayList<>(proto.getMessagesCount());
+        for (int i = 0; i < proto.getMessagesCount(); i++) {
+            final Message message = proto.getMessages(i);
+            final Role role = switch (message.getRole()) {
+                case ROLE_SYSTEM -> Role.SYSTEM;
+                case ROLE_USER -> Role.USER;
+                case ROLE_ASSISTANT -> Role.ASSISTANT;
+                default -> null;
+            };
+            if (role == null) {
+                violations.add(new FieldViolation("messages[" + i + "].role", message.getRole() +
+                                                  " (expected: ROLE_SYSTEM, ROLE_USER or ROLE_ASSISTANT)"));
+                continue;
+            }
+            messages.add(new ChatMessage(role, message.getContent()));
+        }
+        final var options = proto.getOptions();
+        final ResponseFormat format = switch (options.getResponseFormat()) {
+            case RESPONSE_FORMAT_UNSPECIFIED, RESPONSE_FORMAT_TEXT -> ResponseFormat.TEXT;
+            case RESPONSE_FORMAT_JSON -> ResponseFormat.JSON;
+            default -> null;
+        };
+        if (format == null) {
+            violations.add(new FieldViolation("options.response_format", options.getResponseFormatValue() +
+                                              " (expected: RESPONSE_FORMAT_TEXT or RESPONSE_FORMAT_JSON)"));
+        }
+        if (!violations.isEmpty()) {
+            throw GatewayException.invalid(violations);
+        }
+        final GenerationOptions generation = new GenerationOptions(
+                options.hasTemperature() ? options.getTemperature() : null,
+                options.hasTopP() ? options.getTopP() : null,
+                options.hasMaxOutputTokens() ? options.getMaxOutputTokens() : null,
+                options.getStopSequencesList(), format);
+        return new ChatRequest(proto.getModel(), messages, generation, proto.getRequestId(),
+                               proto.getMetadataMap());
+    }
+
+    static CompleteResponse toCompleteResponse(ChatCompletion completion) {
+        return CompleteResponse.newBuilder()
+                               .setId(completion.id())
+                               .setRequestId(completion.requestId())
+                               .setMessage(Message.newBuilder()
+                                                  .setRole(dev.slipstream.api.gateway.v1.Role.ROLE_ASSISTANT)
+                                                  .setContent(completion.content()))
+                               .setFinishReason(toProto(completion.finishReason()))
+                               .setUsage(toProto(completion.usage()))
+                               .setCostMicrosUsd(completion.costMicrosUsd())
+                               .setProvider(completion.provider())
+                               .setProviderModel(completion.providerModel())
+                               .setGatewayLatencyMs(completion.gatewayLatencyNanos() / NANOS_PER_MILLI)
+                               .setUpstreamLatencyMs(completion.upstreamLatencyNanos() / NANOS_PER_MILLI)
+                               .build();
+    }
+
+    static StreamCompleteResponse delta(String id, String text) {
+        return StreamCompleteResponse.newBuilder().setId(id).setContentDelta(text).build();
+    }
+
+    static StreamCompleteResponse streamEnd(String id, ChatCompletion completion, long timeToFirstTokenNanos) {
+        return StreamCompleteResponse.newBuilder()
+                                     .setId(id)
+                                     .setRequestId(completion.requestId())
+                                     .setFinishReason(toProto(completion.finishReason()))
+                                     .setUsage(toProto(completion.usage()))
+                                     .setCostMicrosUsd(completion.costMicrosUsd())
+                                     .setProvider(completion.provider())
+                                     .setProviderModel(completion.providerModel())
+                                     .setGatewayLatencyMs(completion.gatewayLatencyNanos() / NANOS_PER_MILLI)
+                                     .setUpstreamLatencyMs(completion.upstreamLatencyNanos() / NANOS_PER_MILLI)
+                                     .setTimeToFirstTokenMs(timeToFirstTokenNanos / NANOS_PER_MILLI)
+                                     .build();
+    }
+
+    private static Usage toProto(TokenUsage usage) {
+        return Usage.newBuilder()
+                    .setInputTokens(usage.inputTokens())
+                    .setOutputTokens(usage.outputTokens())
+                    .setTotalTokens(usage.totalTokens())
+                    .setCachedInputTokens(usage.cachedInputTokens())
+                    .build();
+    }
+
+    private static dev.slipstream.api.gateway.v1.FinishReason toProto(FinishReason reason) {
+        return switch (reason) {
+            case STOP -> dev.slipstream.api.gateway.v1.FinishReason.FINISH_REASON_STOP;
+            case LENGTH -> dev.slipstream.api.gateway.v1.FinishReason.FINISH_REASON_LENGTH;
+            case CONTENT_FILTER -> dev.slipstream.api.gateway.v1.FinishReason.FINISH_REASON_CONTENT_FILTER;
+            case TOOL_CALLS -> dev.slipstream.api.gateway.v1.FinishReason.FINISH_REASON_TOOL_CALLS;
+            case OTHER -> dev.slipstream.api.gateway.v1.FinishReason.FINISH_REASON_OTHER;
+        };
+    }
+}

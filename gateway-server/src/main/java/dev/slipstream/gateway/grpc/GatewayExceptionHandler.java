@@ -1,0 +1,47 @@
+package dev.slipstream.gateway.grpc;
+
+import java.util.concurrent.CompletionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.linecorp.armeria.common.RequestContext;
+import com.linecorp.armeria.common.annotation.Nullable;
+import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
+
+import dev.slipstream.gateway.error.ErrorReason;
+import dev.slipstream.gateway.error.GatewayException;
+import io.grpc.Metadata;
+import io.grpc.Status;
+
+/**
+ * The one place where exceptions become gRPC statuses: {@link GatewayException}s carry their own reason;
+ * an oversized message becomes REQUEST_TOO_LARGE; anything unexpected is logged and reported as INTERNAL
+ * without its stack trace.
+ */
+public final class GatewayExceptionHandler implements GrpcExceptionHandlerFunction {
+    private static final Logger logger = LoggerFactory.getLogger(GatewayExceptionHandler.class);
+
+    @Nullable
+    @Override
+    public Status apply(RequestContext ctx, Status status, Throwable cause, Metadata metadata) {
+        Throwable t = cause;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof GatewayException gateway) {
+            return GrpcErrors.toStatus(gateway, metadata);
+        }
+        if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+            return GrpcErrors.toStatus(GatewayException.of(ErrorReason.REQUEST_TOO_LARGE,
+                                                           "request too large: " + status.getDescription()),
+                                       metadata);
+        }
+        if (status.getCode() != Status.Code.UNKNOWN && status.getCode() != Status.Code.INTERNAL) {
+            return status;
+        }
+        logger.warn("{} failed unexpectedly", ctx, t);
+        return GrpcErrors.toStatus(GatewayException.of(ErrorReason.INTERNAL, "internal error (see gateway log)"),
+                                   metadata);
+    }
+}

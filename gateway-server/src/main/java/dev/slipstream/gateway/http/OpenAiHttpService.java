@@ -1,0 +1,176 @@
+package dev.slipstream.gateway.http;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpResponseWriter;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServiceRequestContext;
+
+import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.chat.ChatCompletion;
+import dev.slipstream.gateway.chat.ChatGateway;
+import dev.slipstream.gateway.chat.ChatStreamListener;
+import dev.slipstream.gateway.chat.ModelCatalog;
+import dev.slipstream.gateway.chat.ResolvedModel;
+import dev.slipstream.gateway.error.FieldViolation;
+import dev.slipstream.gateway.error.GatewayException;
+import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
+
+/**
+ * The OpenAI-compatible surface: {@code POST /v1/chat/completions} (JSON, or server-sent events with a
+ * final usage chunk when {@code stream} is true) and {@code GET /v1/models}, over the same
+ * {@link ChatGateway} as the gRPC API.
+ */
+public final class OpenAiHttpService {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final MediaType EVENT_STREAM = MediaType.parse("text/event-stream");
+    private static final HttpData DONE = HttpData.ofUtf8("data: [DONE]\n\n");
+
+    private final ChatGateway gateway;
+    private final HttpData modelList;
+
+    private OpenAiHttpService(ChatGateway gateway) {
+        this.gateway = requireNonNull(gateway, "gateway");
+        modelList = HttpData.ofUtf8(modelList(gateway.catalog()).toString());
+    }
+
+    /** Adds the routes to {@code sb}, each behind the API key check. */
+    public static void mount(ServerBuilder sb, ChatGateway gateway, ApiKeyVerifier verifier) {
+        final OpenAiHttpService service = new OpenAiHttpService(gateway);
+        sb.route().post("/v1/chat/completions")
+          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier))
+          .build((ctx, req) -> service.chatCompletions(ctx, req));
+        sb.route().get("/v1/models")
+          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier))
+          .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, service.modelList));
+    }
+
+    private HttpResponse chatCompletions(ServiceRequestContext ctx, HttpRequest req) {
+        final String requestId = req.headers().get("x-request-id", "");
+        return HttpResponse.of(req.aggregate().thenApply(aggregated -> {
+            try {
+                final OpenAiRequestParser.Parsed parsed = OpenAiRequestParser.parse(json(aggregated), requestId);
+                return parsed.stream() ? stream(ctx, parsed) : complete(parsed);
+            } catch (GatewayException e) {
+                return OpenAiErrors.response(e);
+            }
+        }));
+    }
+
+    private HttpResponse complete(OpenAiRequestParser.Parsed parsed) {
+        final long created = System.currentTimeMillis() / 1000;
+        return HttpResponse.of(gateway.complete(parsed.request()).handle((completion, error) -> {
+            if (error != null) {
+                return OpenAiErrors.response(error);
+            }
+            final ObjectNode body = OpenAiJson.completion(completion, completion.providerModel(), created);
+            return HttpResponse.of(ResponseHeaders.builder(HttpStatus.OK)
+                                                  .contentType(MediaType.JSON_UTF_8)
+                                                  .set("x-slipstream-provider", completion.provider())
+                                                  .set("x-slipstream-provider-model", completion.providerModel())
+                                                  .set("x-slipstream-cost-micros-usd",
+                                                       String.valueOf(completion.costMicrosUsd()))
+                                                  .build(),
+                                   HttpData.ofUtf8(body.toString()));
+        }));
+    }
+
+    private HttpResponse stream(ServiceRequestContext ctx, OpenAiRequestParser.Parsed parsed) {
+        final HttpResponseWriter writer = HttpResponse.streaming();
+        final String id = ChatGateway.newCompletionId();
+        final long created = System.currentTimeMillis() / 1000;
+        final String model = parsed.request().model();
+        final StreamHandle handle = gateway.stream(id, parsed.request(), new ChatStreamListener() {
+            private boolean started;
+
+            @Override
+            public void onDelta(String text) {
+                start();
+                send(OpenAiJson.chunk(id, model, created, null, text, null));
+            }
+
+            @Override
+            public void onComplete(ChatCompletion completion, long timeToFirstTokenNanos) {
+                start();
+                send(OpenAiJson.chunk(id, completion.providerModel(), created, null, null,
+                                      completion.finishReason()));
+                send(OpenAiJson.usageChunk(id, completion.providerModel(), created, completion.usage()));
+                writer.write(DONE);
+                writer.close();
+            }
+
+            @Override
+            public void onError(Throwable cause) {
+                final GatewayException error = OpenAiErrors.toGatewayException(cause);
+                if (!started) {
+                    // Nothing sent yet: the caller gets a plain HTTP error, as from a non-streaming call.
+                    writer.close(OpenAiErrors.aggregated(error));
+                    return;
+                }
+                send(OpenAiErrors.body(error));
+                writer.close();
+            }
+
+            /** Headers go out with the first event, so an early failure can still be an HTTP error. */
+            private void start() {
+                if (started) {
+                    return;
+                }
+                started = true;
+                writer.write(ResponseHeaders.builder(HttpStatus.OK)
+                                            .contentType(EVENT_STREAM)
+                                            .set("cache-control", "no-cache")
+                                            .build());
+                send(OpenAiJson.chunk(id, model, created, "assistant", "", null));
+            }
+
+            private void send(ObjectNode event) {
+                writer.write(HttpData.ofUtf8("data: " + event + "\n\n"));
+            }
+        });
+        writer.whenComplete().exceptionally(cause -> {
+            handle.cancel();
+            return null;
+        });
+        return writer;
+    }
+
+    private static JsonNode json(AggregatedHttpRequest request) {
+        try {
+            return MAPPER.readTree(request.content().array());
+        } catch (JsonProcessingException e) {
+            throw GatewayException.invalid(List.of(new FieldViolation(
+                    "body", "not valid JSON (" + e.getOriginalMessage() + ')')));
+        } catch (IOException e) {
+            throw GatewayException.invalid(List.of(new FieldViolation("body", "unreadable: " + e.getMessage())));
+        }
+    }
+
+    private static ObjectNode modelList(ModelCatalog catalog) {
+        final List<ObjectNode> models = new ArrayList<>();
+        for (ResolvedModel model : catalog.aliases()) {
+            final ObjectNode node = OpenAiJson.model(model.name(), model.provider().name());
+            if (model.name().equals(catalog.defaultAlias())) {
+                models.add(0, node);
+            } else {
+                models.add(node);
+            }
+        }
+        return OpenAiJson.modelList(models);
+    }
+}

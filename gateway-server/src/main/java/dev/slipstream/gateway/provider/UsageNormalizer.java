@@ -1,0 +1,39 @@
+package dev.slipstream.gateway.provider;
+
+import com.linecorp.armeria.common.annotation.Nullable;
+
+import dev.langchain4j.model.anthropic.AnthropicTokenUsage;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
+import dev.slipstream.gateway.chat.TokenUsage;
+
+/**
+ * Brings providers' usage reports to one meaning: {@code inputTokens} counts every prompt token, and
+ * {@code cachedInputTokens} is the part of it read from a prompt cache.
+ *
+ * <p>OpenAI reports cached tokens inside {@code prompt_tokens}; Anthropic reports
+ * {@code cache_read_input_tokens} and {@code cache_creation_input_tokens} outside {@code input_tokens}.
+ */
+final class UsageNormalizer {
+    private UsageNormalizer() {}
+
+    /** {@code countedInput}/{@code countedOutput} stand in for what the provider did not report. */
+    static TokenUsage normalize(@Nullable dev.langchain4j.model.output.TokenUsage usage, long countedInput,
+                                long countedOutput) {
+        final Integer reportedInput = usage == null ? null : usage.inputTokenCount();
+        final Integer reportedOutput = usage == null ? null : usage.outputTokenCount();
+        long input = reportedInput != null ? reportedInput : countedInput;
+        final long output = reportedOutput != null ? reportedOutput : countedOutput;
+        long cached = 0;
+        if (usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null) {
+            cached = orZero(openAi.inputTokensDetails().cachedTokens());
+        } else if (usage instanceof AnthropicTokenUsage anthropic) {
+            cached = orZero(anthropic.cacheReadInputTokens());
+            input += cached + orZero(anthropic.cacheCreationInputTokens());
+        }
+        return new TokenUsage(input, output, Math.min(cached, input));
+    }
+
+    private static long orZero(@Nullable Integer value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.slipstream.gateway.server;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpHeaders;
+import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.docs.DocService;
+import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.healthcheck.HealthCheckService;
+
+import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
+import dev.slipstream.api.gateway.v1.CompleteRequest;
+import dev.slipstream.api.gateway.v1.Message;
+import dev.slipstream.api.gateway.v1.Role;
+import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.chat.ChatGateway;
+import dev.slipstream.gateway.chat.ChatRequestValidator;
+import dev.slipstream.gateway.chat.ModelCatalog;
+import dev.slipstream.gateway.chat.TokenCounter;
+import dev.slipstream.gateway.config.GatewayConfig;
+import dev.slipstream.gateway.config.ProviderConfig;
+import dev.slipstream.gateway.config.ServerConfig;
+import dev.slipstream.gateway.grpc.ChatGrpcService;
+import dev.slipstream.gateway.grpc.GatewayExceptionHandler;
+import dev.slipstream.gateway.grpc.GrpcAuthInterceptor;
+import dev.slipstream.gateway.grpc.ModelGrpcService;
+import dev.slipstream.gateway.http.OpenAiHttpService;
+import dev.slipstream.gateway.provider.ChatProvider;
+import dev.slipstream.gateway.provider.ProviderFactory;
+import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+
+/**
+ * A running gateway: one Armeria server on one port for gRPC, gRPC-Web, HTTP/JSON transcoding, the
+ * OpenAI-compatible API, health and docs.
+ */
+public final class Gateway implements AutoCloseable {
+    private final Server server;
+    private final ExecutorService blockingExecutor;
+
+    private Gateway(Server server, ExecutorService blockingExecutor) {
+        this.server = server;
+        this.blockingExecutor = blockingExecutor;
+    }
+
+    /** Builds and starts a gateway for a validated {@code config}, guarded by {@code apiKey}. */
+    public static Gateway start(GatewayConfig config, String apiKey) {
+        requireNonNull(config, "config");
+        requireNonNull(apiKey, "apiKey");
+        // Provider SDKs block; they get a virtual thread each, never an event loop.
+        final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("provider-", 0).factory());
+        final ChatGateway chat = chatGateway(config, blockingExecutor);
+        final Server server = buildServer(config.server(), chat, new ApiKeyVerifier(apiKey));
+        server.start().join();
+        return new Gateway(server, blockingExecutor);
+    }
+
+    private static ChatGateway chatGateway(GatewayConfig config, ExecutorService executor) {
+        final ProviderFactory factory = new ProviderFactory(new TokenCounter(), executor);
+        final Map<String, ChatProvider> providers = new LinkedHashMap<>();
+        for (ProviderConfig provider : config.providers()) {
+            providers.put(provider.name(), factory.create(provider));
+        }
+        final ModelCatalog catalog = new ModelCatalog(providers, config.models(), config.defaultModel());
+        return new ChatGateway(catalog, new ChatRequestValidator(config.limits()));
+    }
+
+    private static Server buildServer(ServerConfig config, ChatGateway chat, ApiKeyVerifier verifier) {
+        final GrpcService grpc =
+                GrpcService.builder()
+                           .addService(new ChatGrpcService(chat))
+                           .addService(new ModelGrpcService(chat.catalog()))
+                           .addService(GrpcHealthCheckService.of())
+                           .addService(ProtoReflectionServiceV1.newInstance())
+                           .intercept(new GrpcAuthInterceptor(verifier))
+                           .exceptionHandler(new GatewayExceptionHandler())
+                           .supportedSerializationFormats(GrpcSerializationFormats.values())
+                           .enableHttpJsonTranscoding(true)
+                           .maxRequestMessageLength((int) Math.min(Integer.MAX_VALUE, config.maxRequestBytes()))
+                           .useClientTimeoutHeader(true)
+                           .build();
+        final ServerBuilder sb = Server.builder()
+                                       .http(new java.net.InetSocketAddress(config.host(), config.port()))
+                                       .maxRequestLength(config.maxRequestBytes())
+                                       .requestTimeoutMillis(config.requestTimeoutMs())
+                                       .gracefulShutdownTimeout(Duration.ofMillis(config.shutdownGraceMs()),
+                                                                Duration.ofMillis(config.shutdownGraceMs()))
+                                       .service(grpc)
+                                       .service("/health", HealthCheckService.of());
+        OpenAiHttpService.mount(sb, chat, verifier);
+        if (config.docsEnabled()) {
+            sb.serviceUnder("/docs", docService());
+        }
+        return sb.build();
+    }
+
+    private static DocService docService() {
+        return DocService.builder()
+                         .exampleHeaders(HttpHeaders.of(HttpHeaderNames.AUTHORIZATION, "Bearer <your API key>"))
+                         .exampleRequests(ChatServiceGrpc.SERVICE_NAME, "Complete",
+                                          CompleteRequest.newBuilder()
+                                                         .setModel("local")
+                                                         .addMessages(Message.newBuilder()
+                                                                             .setRole(Role.ROLE_USER)
+                                                                             .setContent("Hello!"))
+                                                         .build())
+                         .build();
+    }
+
+    /** The port actually bound (useful when the configuration asked for port 0). */
+    public int port() {
+        return server.activeLocalPort();
+    }
+
+    public void closeOnShutdown() {
+        server.closeOnJvmShutdown();
+    }
+
+    public void blockUntilShutdown() {
+        server.whenClosed().join();
+    }
+
+    @Override
+    public void close() {
+        server.stop().join();
+        blockingExecutor.shutdownNow();
+    }
+}
