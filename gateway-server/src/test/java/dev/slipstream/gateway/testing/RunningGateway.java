@@ -1,0 +1,73 @@
+package dev.slipstream.gateway.testing;
+
+import java.util.List;
+import java.util.Map;
+
+import com.linecorp.armeria.client.grpc.GrpcClientBuilder;
+import com.linecorp.armeria.client.grpc.GrpcClients;
+
+import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
+import dev.slipstream.gateway.config.EmbeddedConfig;
+import dev.slipstream.gateway.config.GatewayConfig;
+import dev.slipstream.gateway.config.ModelConfig;
+import dev.slipstream.gateway.config.ProviderConfig;
+import dev.slipstream.gateway.server.Gateway;
+
+/**
+ * A gateway started for a test on a free loopback port, with the production wiring, and gRPC stubs that
+ * send its API key. Close it in {@code @AfterAll}/{@code @AfterEach}.
+ */
+public final class RunningGateway implements AutoCloseable {
+    public static final String API_KEY = "test-api-key-0123456789";
+
+    private final Gateway gateway;
+
+    private RunningGateway(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** The embedded default (local provider only), on a free port. */
+    public static RunningGateway embedded() {
+        return start(EmbeddedConfig.create(Map.of()));
+    }
+
+    /** The embedded default plus {@code providers} and {@code models}. */
+    public static RunningGateway withProviders(List<ProviderConfig> providers, List<ModelConfig> models) {
+        final GatewayConfig embedded = EmbeddedConfig.create(Map.of());
+        final List<ProviderConfig> allProviders =
+                java.util.stream.Stream.concat(embedded.providers().stream(), providers.stream()).toList();
+        final List<ModelConfig> allModels =
+                java.util.stream.Stream.concat(embedded.models().stream(), models.stream()).toList();
+        return start(embedded.withProviders(allProviders).withModels(allModels));
+    }
+
+    public static RunningGateway start(GatewayConfig config) {
+        final GatewayConfig onFreePort =
+                config.withServer(new dev.slipstream.gateway.config.ServerConfig(
+                        "127.0.0.1", 0, config.server().maxRequestBytes(), config.server().requestTimeoutMs(),
+                        config.server().docsEnabled(), 0L));
+        return new RunningGateway(Gateway.start(onFreePort, API_KEY));
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public String httpUri() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** A client builder for this gateway that already sends the API key. */
+    public GrpcClientBuilder grpcClient() {
+        return GrpcClients.builder(httpUri()).addHeader("authorization", "Bearer " + API_KEY);
+    }
+
+    public ChatServiceGrpc.ChatServiceBlockingStub chat() {
+        return grpcClient().build(ChatServiceGrpc.ChatServiceBlockingStub.class);
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
