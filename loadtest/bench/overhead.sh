@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Gateway overhead over a fast mock upstream, all on loopback: starts the mock and a gateway routed to it,
+# runs the open-loop benchmark (mock directly, gateway HTTP, gateway gRPC), prints a Markdown table, stops
+# both. Usage: loadtest/bench/overhead.sh [RPS] [MEASURED_SECONDS] [WARMUP_SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+rps="${1:-1000}"
+duration="${2:-30}"
+warmup="${3:-10}"
+mock_port=19100
+gateway_port=18080
+api_key="bench-key-$(date +%s%N)"
+work="$(mktemp -d)"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+cat > "$work/slipstream.yaml" <<YAML
+auth:
+  api_key: ${api_key}
+providers:
+  - name: mock
+    kind: openai-compatible
+    base_url: http://127.0.0.1:${mock_port}/v1
+models:
+  - alias: mock
+    provider: mock
+    model: mock-model
+YAML
+
+./slipstream help >/dev/null   # builds once, before anything is timed
+./slipstream mock-upstream --port "$mock_port" >"$work/mock.log" 2>&1 & pids+=($!)
+./slipstream serve --config "$work/slipstream.yaml" --port "$gateway_port" >"$work/gateway.log" 2>&1 & pids+=($!)
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:${gateway_port}/health" >/dev/null && curl -s -o /dev/null "http://127.0.0.1:${mock_port}/" && break
+  sleep 0.5
+done
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
+./slipstream bench-overhead --api-key "$api_key" --mock-url "http://127.0.0.1:${mock_port}" \
+  --gateway-url "http://127.0.0.1:${gateway_port}" --rps "$rps" --duration-s "$duration" --warmup-s "$warmup"

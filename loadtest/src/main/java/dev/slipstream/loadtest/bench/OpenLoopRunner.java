@@ -1,0 +1,93 @@
+package dev.slipstream.loadtest.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Sends calls at a constant rate regardless of how fast they complete (open loop), and measures each
+ * latency from the moment the call was due, so a stalled target shows up in the tail instead of silently
+ * lowering the rate (no coordinated omission).
+ */
+final class OpenLoopRunner {
+    private static final long MAX_LATENCY_MICROS = TimeUnit.SECONDS.toMicros(60);
+    private static final long DRAIN_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+    private final int ratePerSecond;
+    private final Duration warmup;
+    private final Duration duration;
+    private final int maxInFlight;
+
+    /** What one run measured; latencies in microseconds, calls made during warm-up excluded. */
+    record Result(String name, Histogram latencyMicros, long ok, long errors, long dropped, double seconds) {
+        double achievedRate() {
+            return (ok + errors) / seconds;
+        }
+    }
+
+    OpenLoopRunner(int ratePerSecond, Duration warmup, Duration duration, int maxInFlight) {
+        if (ratePerSecond <= 0) {
+            throw new IllegalArgumentException("ratePerSecond: " + ratePerSecond + " (expected: > 0)");
+        }
+        this.ratePerSecond = ratePerSecond;
+        this.warmup = requireNonNull(warmup, "warmup");
+        this.duration = requireNonNull(duration, "duration");
+        this.maxInFlight = maxInFlight;
+    }
+
+    Result run(String name, Supplier<CompletableFuture<?>> call) {
+        final ConcurrentHistogram histogram = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
+        final LongAdder ok = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final LongAdder dropped = new LongAdder();
+        final AtomicInteger inFlight = new AtomicInteger();
+        final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+        final long start = System.nanoTime();
+        final long measureFrom = start + warmup.toNanos();
+        final long end = measureFrom + duration.toNanos();
+        for (long i = 0; ; i++) {
+            final long due = start + i * intervalNanos;
+            if (due >= end) {
+                break;
+            }
+            final long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            final boolean measured = due >= measureFrom;
+            if (inFlight.get() >= maxInFlight) {
+                if (measured) {
+                    dropped.increment();
+                }
+                continue;
+            }
+            inFlight.incrementAndGet();
+            call.get().whenComplete((unused, error) -> {
+                inFlight.decrementAndGet();
+                if (!measured) {
+                    return;
+                }
+                if (error != null) {
+                    errors.increment();
+                    return;
+                }
+                ok.increment();
+                histogram.recordValue(Math.min(MAX_LATENCY_MICROS, (System.nanoTime() - due) / 1_000));
+            });
+        }
+        final long drainUntil = System.nanoTime() + DRAIN_TIMEOUT_NANOS;
+        while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return new Result(name, histogram, ok.sum(), errors.sum(), dropped.sum(), duration.toNanos() / 1e9);
+    }
+}
