@@ -17,8 +17,10 @@ import io.grpc.protobuf.ProtoUtils;
 
 /** Turns a {@link GatewayException} into a gRPC status with the rich error model in its trailers. */
 public final class GrpcErrors {
+    /** The trailer gRPC clients read rich errors from (what {@code StatusProto.fromThrowable} looks for). */
     private static final Metadata.Key<com.google.rpc.Status> STATUS_DETAILS_KEY =
-            ProtoUtils.keyForProto(com.google.rpc.Status.getDefaultInstance());
+            Metadata.Key.of("grpc-status-details-bin",
+                            ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
 
     private GrpcErrors() {}
 

@@ -73,7 +73,9 @@ final class LangChainChatProvider implements ChatProvider {
 
     @Override
     public StreamHandle stream(ProviderRequest request, ProviderStreamHandler handler) {
-        final AtomicBoolean cancelled = new AtomicBoolean();
+        // Set by the caller's cancel or by the first outcome: LangChain4j can report an error and then complete
+        // (OpenAI's client after an unreadable event), and the handler must see one outcome only.
+        final AtomicBoolean closed = new AtomicBoolean();
         final StringBuilder content = new StringBuilder();
         executor.execute(() -> {
             try {
@@ -82,7 +84,7 @@ final class LangChainChatProvider implements ChatProvider {
                 model.chat(toChatRequest(request), new StreamingChatResponseHandler() {
                     @Override
                     public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                        if (cancelled.get()) {
+                        if (closed.get()) {
                             context.streamingHandle().cancel();
                             return;
                         }
@@ -92,25 +94,25 @@ final class LangChainChatProvider implements ChatProvider {
 
                     @Override
                     public void onCompleteResponse(ChatResponse response) {
-                        if (!cancelled.get()) {
+                        if (closed.compareAndSet(false, true)) {
                             handler.onComplete(reply(request, response, content.toString()));
                         }
                     }
 
                     @Override
                     public void onError(Throwable error) {
-                        if (!cancelled.get()) {
+                        if (closed.compareAndSet(false, true)) {
                             handler.onError(ProviderErrors.map(name, error, secret));
                         }
                     }
                 });
             } catch (RuntimeException e) {
-                if (!cancelled.get()) {
+                if (closed.compareAndSet(false, true)) {
                     handler.onError(ProviderErrors.map(name, e, secret));
                 }
             }
         });
-        return () -> cancelled.set(true);
+        return () -> closed.set(true);
     }
 
     private static ChatRequest toChatRequest(ProviderRequest request) {

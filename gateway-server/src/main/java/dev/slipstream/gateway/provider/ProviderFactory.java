@@ -31,6 +31,10 @@ public final class ProviderFactory {
         return switch (config.kind()) {
             case "openai", "openai-compatible" -> OpenAiAdapter.of(config, executor);
             case "azure-openai" -> AzureOpenAiAdapter.of(config, executor);
+            case "anthropic" -> new AnthropicAdapter(config, executor);
+            case "gemini" -> new GeminiAdapter(config, executor);
+            case "mistral" -> new MistralAdapter(config, executor);
+            case "ollama" -> new OllamaAdapter(config, executor);
             default -> throw new IllegalArgumentException("unsupported provider kind: " + config.kind());
         };
     }

@@ -6,10 +6,14 @@ import java.util.concurrent.Executor;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.slipstream.gateway.config.ProviderConfig;
 
-/** The HTTP client every LangChain4j-based adapter uses: the JDK client, with our executor and timeouts. */
+/**
+ * The HTTP client every LangChain4j-based adapter uses: the JDK client, with our executor and timeouts, failing
+ * streams on unreadable events ({@link FailFastStreams}).
+ */
 final class ProviderHttp {
     private ProviderHttp() {}
 
@@ -17,15 +21,16 @@ final class ProviderHttp {
      * A client builder for {@code config}; HTTP/2 only over TLS, because cleartext HTTP/2 upgrades confuse
      * some OpenAI-compatible servers.
      */
-    static JdkHttpClientBuilder clientBuilder(ProviderConfig config, @Nullable String effectiveBaseUrl,
-                                              Executor executor) {
+    static HttpClientBuilder clientBuilder(ProviderConfig config, @Nullable String effectiveBaseUrl,
+                                           Executor executor) {
         final boolean tls = effectiveBaseUrl == null || effectiveBaseUrl.startsWith("https:");
         final HttpClient.Builder jdk = HttpClient.newBuilder()
                                                  .executor(executor)
                                                  .version(tls ? HttpClient.Version.HTTP_2
                                                               : HttpClient.Version.HTTP_1_1);
-        return new JdkHttpClientBuilder().httpClientBuilder(jdk)
-                                         .connectTimeout(Duration.ofMillis(config.connectTimeoutMs()))
-                                         .readTimeout(Duration.ofMillis(config.timeoutMs()));
+        return FailFastStreams.wrap(
+                new JdkHttpClientBuilder().httpClientBuilder(jdk)
+                                          .connectTimeout(Duration.ofMillis(config.connectTimeoutMs()))
+                                          .readTimeout(Duration.ofMillis(config.timeoutMs())));
     }
 }
