@@ -35,8 +35,7 @@ public final class ChatGateway {
         final long startNanos = System.nanoTime();
         final ResolvedModel target;
         try {
-            validator.validate(request);
-            target = catalog.resolve(request.model());
+            target = admit(request);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -58,8 +57,7 @@ public final class ChatGateway {
         final long startNanos = System.nanoTime();
         final ResolvedModel target;
         try {
-            validator.validate(request);
-            target = catalog.resolve(request.model());
+            target = admit(request);
         } catch (RuntimeException e) {
             listener.onError(e);
             return StreamHandle.NOOP;
@@ -93,6 +91,12 @@ public final class ChatGateway {
                 listener.onError(cause);
             }
         });
+    }
+
+    /** Validates {@code request} and resolves its model; throws a GatewayException when it cannot be served. */
+    private ResolvedModel admit(ChatRequest request) {
+        validator.validate(request);
+        return catalog.resolve(request.model());
     }
 
     private static ProviderRequest toProviderRequest(ChatRequest request, ResolvedModel target) {
