@@ -17,8 +17,13 @@ import io.grpc.protobuf.ProtoUtils;
 
 /** Turns a {@link GatewayException} into a gRPC status with the rich error model in its trailers. */
 public final class GrpcErrors {
+    /**
+     * The standard trailer that {@code StatusProto.fromThrowable} and other gRPC clients read; not
+     * {@code ProtoUtils.keyForProto}, whose key would be {@code google.rpc.status-bin}.
+     */
     private static final Metadata.Key<com.google.rpc.Status> STATUS_DETAILS_KEY =
-            ProtoUtils.keyForProto(com.google.rpc.Status.getDefaultInstance());
+            Metadata.Key.of("grpc-status-details-bin",
+                            ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
 
     private GrpcErrors() {}
 
