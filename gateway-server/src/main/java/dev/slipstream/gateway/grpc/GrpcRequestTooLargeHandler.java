@@ -41,8 +41,8 @@ public final class GrpcRequestTooLargeHandler implements ServerErrorHandler {
                                                @Nullable RequestHeaders headers, HttpStatus status,
                                                @Nullable String description, @Nullable Throwable cause) {
         final MediaType contentType = headers == null ? null : headers.contentType();
-        if (cause == null || contentType == null ||
-            !GrpcSerializationFormats.isGrpc(SerializationFormat.find(contentType))) {
+        final SerializationFormat format = contentType == null ? null : SerializationFormat.find(contentType);
+        if (cause == null || format == null || !GrpcSerializationFormats.isGrpc(format)) {
             return null;
         }
         final GatewayException tooLarge = RequestTooLarge.from(cause);
