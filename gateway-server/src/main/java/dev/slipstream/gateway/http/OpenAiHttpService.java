@@ -80,8 +80,7 @@ public final class OpenAiHttpService {
         final long created = System.currentTimeMillis() / 1000;
         return HttpResponse.of(gateway.complete(parsed.request()).handle((completion, error) -> {
             if (error != null) {
-                return OpenAiErrors.aggregated(parsed.withOpenAiParams(OpenAiErrors.toGatewayException(error)))
-                                   .toHttpResponse();
+                return OpenAiErrors.response(error);
             }
             final ObjectNode body = OpenAiJson.completion(completion, completion.providerModel(), created);
             return HttpResponse.of(ResponseHeaders.builder(HttpStatus.OK)
@@ -121,7 +120,7 @@ public final class OpenAiHttpService {
 
             @Override
             public void onError(Throwable cause) {
-                final GatewayException error = parsed.withOpenAiParams(OpenAiErrors.toGatewayException(cause));
+                final GatewayException error = OpenAiErrors.toGatewayException(cause);
                 if (!started) {
                     // Nothing sent yet: the caller gets a plain HTTP error, as from a non-streaming call.
                     writer.close(OpenAiErrors.aggregated(error));

@@ -13,48 +13,17 @@ import dev.slipstream.gateway.chat.ChatRequest;
 import dev.slipstream.gateway.chat.GenerationOptions;
 import dev.slipstream.gateway.chat.ResponseFormat;
 import dev.slipstream.gateway.chat.Role;
-import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
 
 /**
  * Reads an OpenAI {@code POST /v1/chat/completions} body into a {@link ChatRequest}. Shape errors (wrong
  * JSON types, unsupported roles or content parts) are reported here with OpenAI's parameter names; value
- * limits are checked later by the shared validator, whose field paths {@link Parsed#withOpenAiParams} renames.
+ * limits are checked later by the shared validator.
  */
 final class OpenAiRequestParser {
-    private static final String STOP_SEQUENCES = "options.stop_sequences";
-
-    /**
-     * What the parser found besides the chat request itself.
-     *
-     * @param maxTokensParam which of OpenAI's two names for the output limit the caller used
-     */
-    record Parsed(ChatRequest request, boolean stream, String maxTokensParam) {
-        /**
-         * {@code e} with the shared validator's field paths (e.g. {@code options.temperature}) renamed to the
-         * OpenAI parameters of this request (e.g. {@code temperature}), in {@code param} and the message.
-         */
-        GatewayException withOpenAiParams(GatewayException e) {
-            if (e.reason() != ErrorReason.INVALID_ARGUMENT || e.fieldViolations().isEmpty()) {
-                return e;
-            }
-            return GatewayException.invalid(e.fieldViolations().stream().map(v -> new FieldViolation(
-                    openAiParam(v.field()), v.description())).toList());
-        }
-
-        private String openAiParam(String field) {
-            if (field.startsWith(STOP_SEQUENCES)) {
-                return "stop" + field.substring(STOP_SEQUENCES.length());
-            }
-            return switch (field) {
-                case "options.temperature" -> "temperature";
-                case "options.top_p" -> "top_p";
-                case "options.max_output_tokens" -> maxTokensParam;
-                default -> field;
-            };
-        }
-    }
+    /** What the parser found besides the chat request itself. */
+    record Parsed(ChatRequest request, boolean stream) {}
 
     private OpenAiRequestParser() {}
 
@@ -67,11 +36,9 @@ final class OpenAiRequestParser {
         final List<ChatMessage> messages = messages(body.get("messages"), violations);
         final Double temperature = number(body, "temperature", violations);
         final Double topP = number(body, "top_p", violations);
-        String maxTokensParam = "max_completion_tokens";
-        Integer maxTokens = integer(body, maxTokensParam, violations);
+        Integer maxTokens = integer(body, "max_completion_tokens", violations);
         if (maxTokens == null) {
-            maxTokensParam = "max_tokens";
-            maxTokens = integer(body, maxTokensParam, violations);
+            maxTokens = integer(body, "max_tokens", violations);
         }
         final List<String> stop = stop(body.get("stop"), violations);
         final ResponseFormat format = responseFormat(body.get("response_format"), violations);
@@ -89,7 +56,7 @@ final class OpenAiRequestParser {
         }
         final GenerationOptions options = new GenerationOptions(temperature, topP, maxTokens, stop, format);
         return new Parsed(new ChatRequest(model == null ? "" : model, messages, options, requestId, metadata),
-                          stream != null && stream.asBoolean(false), maxTokensParam);
+                          stream != null && stream.asBoolean(false));
     }
 
     private static List<ChatMessage> messages(@Nullable JsonNode node, List<FieldViolation> violations) {
