@@ -80,7 +80,8 @@ public final class OpenAiHttpService {
         final long created = System.currentTimeMillis() / 1000;
         return HttpResponse.of(gateway.complete(parsed.request()).handle((completion, error) -> {
             if (error != null) {
-                return OpenAiErrors.response(error);
+                return OpenAiErrors.aggregated(parsed.inOpenAiTerms(OpenAiErrors.toGatewayException(error)))
+                                   .toHttpResponse();
             }
             final ObjectNode body = OpenAiJson.completion(completion, completion.providerModel(), created);
             return HttpResponse.of(ResponseHeaders.builder(HttpStatus.OK)
@@ -98,7 +99,7 @@ public final class OpenAiHttpService {
         final HttpResponseWriter writer = HttpResponse.streaming();
         final String id = ChatGateway.newCompletionId();
         final long created = System.currentTimeMillis() / 1000;
-        final String model = parsed.request().model();
+        final String model = streamModel(parsed.request().model());
         final StreamHandle handle = gateway.stream(id, parsed.request(), new ChatStreamListener() {
             private boolean started;
 
@@ -111,16 +112,15 @@ public final class OpenAiHttpService {
             @Override
             public void onComplete(ChatCompletion completion, long timeToFirstTokenNanos) {
                 start();
-                send(OpenAiJson.chunk(id, completion.providerModel(), created, null, null,
-                                      completion.finishReason()));
-                send(OpenAiJson.usageChunk(id, completion.providerModel(), created, completion.usage()));
+                send(OpenAiJson.chunk(id, model, created, null, null, completion.finishReason()));
+                send(OpenAiJson.usageChunk(id, model, created, completion.usage()));
                 writer.write(DONE);
                 writer.close();
             }
 
             @Override
             public void onError(Throwable cause) {
-                final GatewayException error = OpenAiErrors.toGatewayException(cause);
+                final GatewayException error = parsed.inOpenAiTerms(OpenAiErrors.toGatewayException(cause));
                 if (!started) {
                     // Nothing sent yet: the caller gets a plain HTTP error, as from a non-streaming call.
                     writer.close(OpenAiErrors.aggregated(error));
@@ -152,6 +152,19 @@ public final class OpenAiHttpService {
             return null;
         });
         return writer;
+    }
+
+    /**
+     * The {@code model} of every chunk: OpenAI's stay the same for a whole stream, so this is the provider
+     * model the request resolves to, known before the first chunk (the provider's own report comes last).
+     */
+    private String streamModel(String requestedModel) {
+        try {
+            return gateway.catalog().resolve(requestedModel).providerModel();
+        } catch (GatewayException e) {
+            // gateway.stream reports the same failure as an HTTP error before any chunk is sent.
+            return requestedModel;
+        }
     }
 
     private static JsonNode json(AggregatedHttpRequest request) {

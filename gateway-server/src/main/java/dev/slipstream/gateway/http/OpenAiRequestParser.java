@@ -22,8 +22,47 @@ import dev.slipstream.gateway.error.GatewayException;
  * limits are checked later by the shared validator.
  */
 final class OpenAiRequestParser {
-    /** What the parser found besides the chat request itself. */
-    record Parsed(ChatRequest request, boolean stream) {}
+    private static final String OPTIONS_PREFIX = "options.";
+
+    /**
+     * What the parser found besides the chat request itself.
+     *
+     * @param maxTokensParam the parameter the caller set the output limit with: {@code max_completion_tokens}
+     *                       or the older {@code max_tokens}
+     */
+    record Parsed(ChatRequest request, boolean stream, String maxTokensParam) {
+        /**
+         * Renames the fields of a validation failure from the shared validator's paths (the gRPC names, such
+         * as {@code options.temperature}) to the OpenAI parameters the caller sent, so that
+         * {@code error.param} and the message point at the caller's own request.
+         */
+        GatewayException inOpenAiTerms(GatewayException e) {
+            if (e.fieldViolations().isEmpty()) {
+                return e;
+            }
+            final List<FieldViolation> renamed = e.fieldViolations().stream()
+                    .map(v -> new FieldViolation(openAiParam(v.field()), v.description()))
+                    .toList();
+            return GatewayException.invalid(renamed).withMetadata(e.metadata());
+        }
+
+        private String openAiParam(String field) {
+            if (field.equals("request_id")) {
+                return "x-request-id";
+            }
+            if (!field.startsWith(OPTIONS_PREFIX)) {
+                return field;
+            }
+            final String option = field.substring(OPTIONS_PREFIX.length());
+            if (option.startsWith("stop_sequences")) {
+                return "stop" + option.substring("stop_sequences".length());
+            }
+            if (option.equals("max_output_tokens")) {
+                return maxTokensParam;
+            }
+            return option;
+        }
+    }
 
     private OpenAiRequestParser() {}
 
@@ -36,9 +75,11 @@ final class OpenAiRequestParser {
         final List<ChatMessage> messages = messages(body.get("messages"), violations);
         final Double temperature = number(body, "temperature", violations);
         final Double topP = number(body, "top_p", violations);
-        Integer maxTokens = integer(body, "max_completion_tokens", violations);
-        if (maxTokens == null) {
-            maxTokens = integer(body, "max_tokens", violations);
+        String maxTokensParam = "max_completion_tokens";
+        Integer maxTokens = integer(body, maxTokensParam, violations);
+        if (maxTokens == null && body.hasNonNull("max_tokens")) {
+            maxTokensParam = "max_tokens";
+            maxTokens = integer(body, maxTokensParam, violations);
         }
         final List<String> stop = stop(body.get("stop"), violations);
         final ResponseFormat format = responseFormat(body.get("response_format"), violations);
@@ -56,7 +97,7 @@ final class OpenAiRequestParser {
         }
         final GenerationOptions options = new GenerationOptions(temperature, topP, maxTokens, stop, format);
         return new Parsed(new ChatRequest(model == null ? "" : model, messages, options, requestId, metadata),
-                          stream != null && stream.asBoolean(false));
+                          stream != null && stream.asBoolean(false), maxTokensParam);
     }
 
     private static List<ChatMessage> messages(@Nullable JsonNode node, List<FieldViolation> violations) {
