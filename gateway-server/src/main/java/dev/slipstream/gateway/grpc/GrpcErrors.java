@@ -17,10 +17,7 @@ import io.grpc.protobuf.ProtoUtils;
 
 /** Turns a {@link GatewayException} into a gRPC status with the rich error model in its trailers. */
 public final class GrpcErrors {
-    /**
-     * The standard trailer that {@code StatusProto.fromThrowable} and other gRPC clients read; not
-     * {@code ProtoUtils.keyForProto}, whose key would be {@code google.rpc.status-bin}.
-     */
+    /** The trailer gRPC clients read rich errors from (what {@code StatusProto.fromThrowable} looks for). */
     private static final Metadata.Key<com.google.rpc.Status> STATUS_DETAILS_KEY =
             Metadata.Key.of("grpc-status-details-bin",
                             ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
