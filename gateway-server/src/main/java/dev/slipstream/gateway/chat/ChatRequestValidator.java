@@ -12,6 +12,8 @@ import dev.slipstream.gateway.error.GatewayException;
 
 /** Checks a {@link ChatRequest} against the configured limits; reports every violation at once. */
 public final class ChatRequestValidator {
+    private static final int QUOTED_KEY_CHARS = 16;
+
     private final LimitsConfig limits;
 
     public ChatRequestValidator(LimitsConfig limits) {
@@ -125,13 +127,19 @@ public final class ChatRequestValidator {
             if (key.isEmpty()) {
                 violations.add(new FieldViolation("metadata", "an empty key (expected: 1 or more characters)"));
             } else if (key.length() > limits.maxMetadataKeyChars()) {
-                violations.add(tooLong("metadata key '" + key.substring(0, Math.min(16, key.length())) + "…'", key.length(),
-                                       limits.maxMetadataKeyChars()));
+                // The key itself is the problem, so the path is the map; the description quotes the key.
+                violations.add(new FieldViolation("metadata", "key '" + abbreviated(key) + "' has " + key.length() +
+                                                              " characters (expected: at most " +
+                                                              limits.maxMetadataKeyChars() + ')'));
             } else if (entry.getValue().length() > limits.maxMetadataValueChars()) {
                 violations.add(tooLong("metadata[" + key + ']', entry.getValue().length(),
                                        limits.maxMetadataValueChars()));
             }
         });
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= QUOTED_KEY_CHARS ? text : text.substring(0, QUOTED_KEY_CHARS) + '…';
     }
 
     private static FieldViolation tooLong(String field, long chars, int max) {

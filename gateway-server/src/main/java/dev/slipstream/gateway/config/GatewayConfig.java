@@ -21,8 +21,9 @@ public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig
         this.auth = auth == null ? AuthConfig.DEFAULT : auth;
         this.providers = providers == null ? List.of() : List.copyOf(providers);
         this.models = models == null ? List.of() : List.copyOf(models);
-        this.defaultModel = defaultModel != null ? defaultModel
-                                                 : this.models.isEmpty() ? "" : this.models.get(0).alias();
+        final String firstAlias = this.models.isEmpty() ? null : this.models.get(0).alias();
+        // A missing alias is the validator's to report, not a reason to fail here.
+        this.defaultModel = defaultModel != null ? defaultModel : firstAlias != null ? firstAlias : "";
     }
 
     public GatewayConfig withServer(ServerConfig server) {

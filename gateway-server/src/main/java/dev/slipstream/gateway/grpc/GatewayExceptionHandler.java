@@ -11,13 +11,14 @@ import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
 
 import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.GatewayException;
+import dev.slipstream.gateway.error.RequestTooLarge;
 import io.grpc.Metadata;
 import io.grpc.Status;
 
 /**
  * The one place where exceptions become gRPC statuses: {@link GatewayException}s carry their own reason;
- * an oversized message becomes REQUEST_TOO_LARGE; anything unexpected is logged and reported as INTERNAL
- * without its stack trace.
+ * an oversized body or message becomes REQUEST_TOO_LARGE; anything unexpected is logged and reported as
+ * INTERNAL without its stack trace.
  */
 public final class GatewayExceptionHandler implements GrpcExceptionHandlerFunction {
     private static final Logger logger = LoggerFactory.getLogger(GatewayExceptionHandler.class);
@@ -32,6 +33,12 @@ public final class GatewayExceptionHandler implements GrpcExceptionHandlerFuncti
         if (t instanceof GatewayException gateway) {
             return GrpcErrors.toStatus(gateway, metadata);
         }
+        final GatewayException bodyTooLarge = RequestTooLarge.from(t);
+        if (bodyTooLarge != null) {
+            // Keeps the cause for GrpcRequestTooLargeHandler, which writes the response in this case.
+            return GrpcErrors.toStatus(bodyTooLarge, metadata).withCause(t);
+        }
+        // A message above the limit once decompressed.
         if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
             return GrpcErrors.toStatus(GatewayException.of(ErrorReason.REQUEST_TOO_LARGE,
                                                            "request too large: " + status.getDescription()),

@@ -26,6 +26,13 @@ public final class GrpcErrors {
 
     /** Writes the {@code google.rpc.Status} into {@code trailers} and returns the matching gRPC status. */
     public static Status toStatus(GatewayException e, Metadata trailers) {
+        final com.google.rpc.Status rich = toStatusProto(e);
+        trailers.put(STATUS_DETAILS_KEY, rich);
+        return Status.fromCode(e.reason().grpcCode()).withDescription(rich.getMessage());
+    }
+
+    /** The rich error model: code, message, {@code ErrorInfo}, and {@code BadRequest}/{@code RetryInfo} if any. */
+    static com.google.rpc.Status toStatusProto(GatewayException e) {
         final ErrorReason reason = e.reason();
         final String message = e.getMessage() == null ? reason.name() : e.getMessage();
         final com.google.rpc.Status.Builder rich =
@@ -48,8 +55,7 @@ public final class GrpcErrors {
                                                                      .setNanos(retryAfter.getNano()))
                                               .build()));
         }
-        trailers.put(STATUS_DETAILS_KEY, rich.build());
-        return Status.fromCode(reason.grpcCode()).withDescription(message);
+        return rich.build();
     }
 
     private static ErrorInfo errorInfo(ErrorReason reason, Map<String, String> metadata) {

@@ -37,6 +37,9 @@ import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
  * {@link ChatGateway} as the gRPC API.
  */
 public final class OpenAiHttpService {
+    /** Every route of this surface is under it, as in OpenAI's API. */
+    static final String PATH_PREFIX = "/v1/";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final MediaType EVENT_STREAM = MediaType.parse("text/event-stream");
     private static final HttpData DONE = HttpData.ofUtf8("data: [DONE]\n\n");
@@ -49,15 +52,16 @@ public final class OpenAiHttpService {
         modelList = HttpData.ofUtf8(modelList(gateway.catalog()).toString());
     }
 
-    /** Adds the routes to {@code sb}, each behind the API key check. */
+    /** Adds the routes to {@code sb}, each behind the API key check, and OpenAI-style 413s for them. */
     public static void mount(ServerBuilder sb, ChatGateway gateway, ApiKeyVerifier verifier) {
         final OpenAiHttpService service = new OpenAiHttpService(gateway);
-        sb.route().post("/v1/chat/completions")
+        sb.route().post(PATH_PREFIX + "chat/completions")
           .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier))
           .build((ctx, req) -> service.chatCompletions(ctx, req));
-        sb.route().get("/v1/models")
+        sb.route().get(PATH_PREFIX + "models")
           .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier))
           .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, service.modelList));
+        sb.errorHandler(new OpenAiRequestTooLargeHandler());
     }
 
     private HttpResponse chatCompletions(ServiceRequestContext ctx, HttpRequest req) {

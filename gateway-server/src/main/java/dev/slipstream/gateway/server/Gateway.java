@@ -32,6 +32,7 @@ import dev.slipstream.gateway.config.ServerConfig;
 import dev.slipstream.gateway.grpc.ChatGrpcService;
 import dev.slipstream.gateway.grpc.GatewayExceptionHandler;
 import dev.slipstream.gateway.grpc.GrpcAuthInterceptor;
+import dev.slipstream.gateway.grpc.GrpcRequestTooLargeHandler;
 import dev.slipstream.gateway.grpc.ModelGrpcService;
 import dev.slipstream.gateway.http.OpenAiHttpService;
 import dev.slipstream.gateway.provider.ChatProvider;
@@ -96,6 +97,7 @@ public final class Gateway implements AutoCloseable {
                                        .gracefulShutdownTimeout(Duration.ofMillis(config.shutdownGraceMs()),
                                                                 Duration.ofMillis(config.shutdownGraceMs()))
                                        .service(grpc)
+                                       .errorHandler(new GrpcRequestTooLargeHandler())
                                        .service("/health", HealthCheckService.of());
         OpenAiHttpService.mount(sb, chat, verifier);
         if (config.docsEnabled()) {

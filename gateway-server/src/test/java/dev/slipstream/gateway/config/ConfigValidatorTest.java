@@ -1,0 +1,152 @@
+package dev.slipstream.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One row per rejected value: a valid configuration with one section replaced, and the one problem it
+ * must produce, worded "path: value (expected: ...)".
+ */
+class ConfigValidatorTest {
+    private static final String LOCAL = "{name: local, kind: local}";
+    private static final Map<String, String> VALID = Map.of(
+            "providers", '[' + LOCAL + ']',
+            "models", "[{alias: local, provider: local, model: slipstream-local}]");
+    private static final String KINDS =
+            "(expected one of: local, openai, openai-compatible, azure-openai, anthropic, gemini, mistral, ollama)";
+
+    @Test
+    void theBaseOfEveryRowIsValid() {
+        assertThat(new ConfigLoader(Map.of()).parse("valid.yaml", yaml(Map.of())).providers()).hasSize(1);
+    }
+
+    static Stream<Arguments> rejectedValues() {
+        return Stream.of(
+                // server
+                row("port above 65535", "server", "{port: 70000}", "server.port: 70000 (expected: 0 to 65535)"),
+                row("negative port", "server", "{port: -1}", "server.port: -1 (expected: 0 to 65535)"),
+                row("empty host", "server", "{host: ''}",
+                    "server.host: empty (expected: an address such as 0.0.0.0 or 127.0.0.1)"),
+                row("max_request_bytes below 1 KiB", "server", "{max_request_bytes: 1000}",
+                    "server.max_request_bytes: 1000 (expected: 1024 to 1073741824)"),
+                row("request_timeout_ms 0", "server", "{request_timeout_ms: 0}",
+                    "server.request_timeout_ms: 0 (expected: 1 to 86400000)"),
+                row("negative shutdown_grace_ms", "server", "{shutdown_grace_ms: -1}",
+                    "server.shutdown_grace_ms: -1 (expected: 0 to 600000)"),
+                // limits
+                row("max_messages 0", "limits", "{max_messages: 0}",
+                    "limits.max_messages: 0 (expected: 1 to 100000)"),
+                row("max_message_chars above max_total_chars", "limits",
+                    "{max_message_chars: 2000, max_total_chars: 1000}",
+                    "limits.max_message_chars: 2000 (expected: <= limits.max_total_chars, 1000)"),
+                row("max_output_tokens 0", "limits", "{max_output_tokens: 0}",
+                    "limits.max_output_tokens: 0 (expected: 1 to 10000000)"),
+                row("max_stop_sequences above 64", "limits", "{max_stop_sequences: 65}",
+                    "limits.max_stop_sequences: 65 (expected: 0 to 64)"),
+                row("max_request_id_chars 0", "limits", "{max_request_id_chars: 0}",
+                    "limits.max_request_id_chars: 0 (expected: 1 to 4096)"),
+                // auth
+                row("short auth.api_key", "auth", "{api_key: too-short}",
+                    "auth.api_key: 9 characters (expected: at least 16)"),
+                // providers
+                row("unknown provider kind", "providers", providers("{name: x, kind: openia}"),
+                    "providers[1].kind: 'openia' " + KINDS),
+                row("missing provider kind", "providers", providers("{name: x}"),
+                    "providers[1].kind: missing " + KINDS),
+                row("duplicate provider name", "providers", providers(LOCAL),
+                    "providers[1].name: 'local' is used by an earlier provider (expected: unique)"),
+                row("upper-case provider name", "providers", providers("{name: OpenAI, kind: local}"),
+                    "providers[1].name: 'OpenAI' (expected: lower-case letters, digits, '_', '.', '-'; " +
+                    "at most 63 characters)"),
+                row("missing provider name", "providers", providers("{kind: local}"),
+                    "providers[1].name: missing (expected: lower-case letters, digits, '_', '.', '-'; " +
+                    "at most 63 characters)"),
+                row("openai-compatible without base_url", "providers",
+                    providers("{name: vllm, kind: openai-compatible}"),
+                    "providers[1].base_url: missing (expected: the API root URL for kind openai-compatible)"),
+                row("azure-openai without base_url", "providers",
+                    providers("{name: azure, kind: azure-openai, api_key: k, api_version: 2024-10-21}"),
+                    "providers[1].base_url: missing (expected: the API root URL for kind azure-openai)"),
+                row("base_url with an ftp scheme", "providers",
+                    providers("{name: vllm, kind: openai-compatible, base_url: 'ftp://models.example.com'}"),
+                    "providers[1].base_url: 'ftp://models.example.com' (expected: an http or https URL)"),
+                row("base_url without a host", "providers",
+                    providers("{name: vllm, kind: openai-compatible, base_url: 'http:///v1'}"),
+                    "providers[1].base_url: 'http:///v1' (expected: a URL with a host)"),
+                row("base_url that is not a URL", "providers",
+                    providers("{name: vllm, kind: openai-compatible, base_url: 'http://gpu 1/v1'}"),
+                    "providers[1].base_url: 'http://gpu 1/v1' (expected: a URL; Illegal character in authority)"),
+                row("openai without api_key", "providers", providers("{name: openai, kind: openai}"),
+                    "providers[1].api_key: missing (expected: a key for kind openai, e.g. ${OPENAI_API_KEY})"),
+                row("anthropic with a blank api_key", "providers",
+                    providers("{name: anthropic, kind: anthropic, api_key: ' '}"),
+                    "providers[1].api_key: missing (expected: a key for kind anthropic, " +
+                    "e.g. ${ANTHROPIC_API_KEY})"),
+                row("azure-openai without api_version", "providers",
+                    providers("{name: azure, kind: azure-openai, base_url: 'https://x.openai.azure.com', api_key: k}"),
+                    "providers[1].api_version: missing (expected: an Azure OpenAI api-version such as 2024-10-21)"),
+                row("timeout_ms 0", "providers", "[{name: local, kind: local, timeout_ms: 0}]",
+                    "providers[0].timeout_ms: 0 (expected: 1 to 3600000)"),
+                row("connect_timeout_ms above 10 minutes", "providers",
+                    "[{name: local, kind: local, connect_timeout_ms: 600001}]",
+                    "providers[0].connect_timeout_ms: 600001 (expected: 1 to 600000)"),
+                // models
+                row("model with an unknown provider", "models", models("{alias: gpt, provider: openai, model: gpt-4o}"),
+                    "models[1].provider: 'openai' (expected: one of the providers [local])"),
+                row("duplicate alias", "models", models("{alias: local, provider: local, model: other}"),
+                    "models[1].alias: 'local' is used by an earlier model (expected: unique)"),
+                row("alias containing '/'", "models", models("{alias: local/fast, provider: local, model: m}"),
+                    "models[1].alias: 'local/fast' (expected: letters, digits, '_', '.', ':', '-', no '/'; " +
+                    "at most 128 characters)"),
+                row("model without a model name", "models", models("{alias: fast, provider: local}"),
+                    "models[1].model: missing (expected: the provider's model name)"),
+                row("negative context_window_tokens", "models",
+                    models("{alias: fast, provider: local, model: m, context_window_tokens: -1}"),
+                    "models[1].context_window_tokens: -1 (expected: 0 to 100000000)"),
+                row("default_model that is not an alias", "default_model", "fast",
+                    "default_model: 'fast' (expected: one of the model aliases [local])"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedValues")
+    void rejects(String yaml, String problem) {
+        final ConfigException e = catchThrowableOfType(
+                ConfigException.class, () -> new ConfigLoader(Map.of()).parse("slipstream.yaml", yaml));
+
+        assertThat(e).as("rejected").isNotNull();
+        assertThat(e.problems()).containsExactly(problem);
+    }
+
+    private static Arguments row(String rejected, String section, String value, String problem) {
+        return Arguments.of(Named.of(rejected, yaml(Map.of(section, value))), problem);
+    }
+
+    /** The valid base with {@code replaced} sections, one {@code key: value} line each. */
+    private static String yaml(Map<String, String> replaced) {
+        final Map<String, String> sections = new LinkedHashMap<>(VALID);
+        sections.putAll(replaced);
+        final StringBuilder yaml = new StringBuilder();
+        sections.forEach((key, value) -> yaml.append(key).append(": ").append(value).append('\n'));
+        return yaml.toString();
+    }
+
+    /** The valid {@code local} provider, then {@code extra}. */
+    private static String providers(String extra) {
+        return '[' + LOCAL + ", " + extra + ']';
+    }
+
+    /** The valid {@code local} model, then {@code extra}. */
+    private static String models(String extra) {
+        return "[{alias: local, provider: local, model: slipstream-local}, " + extra + ']';
+    }
+}
