@@ -28,7 +28,7 @@ public final class DataBlocks {
 
     private DataBlocks() {}
 
-    public static String open(String name) {
+    private static String open(String name) {
         return RESERVED + " name=\"" + name + "\">";
     }
 
@@ -36,13 +36,8 @@ public final class DataBlocks {
         return open(name) + '\n' + json(value) + '\n' + CLOSE;
     }
 
-    /** Whether trusted text contains something a reader could take for a delimiter. */
-    public static boolean mentionsDelimiter(String text) {
-        return text.contains(RESERVED) || text.contains(CLOSE);
-    }
-
     /** One line of JSON in which no delimiter can appear. */
-    public static String json(JsonNode value) {
+    private static String json(JsonNode value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

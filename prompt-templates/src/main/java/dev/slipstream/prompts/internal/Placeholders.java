@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * the data block replacing it is line-delimited and never runs into the surrounding instructions.
  */
 public final class Placeholders {
-    public static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
+    private static final String NAME = "[A-Za-z_][A-Za-z0-9_]*";
     private static final Pattern STANDALONE = Pattern.compile("\\s*\\{\\{\\s*(" + NAME + ")\\s*}}\\s*");
     private static final Pattern ANY = Pattern.compile("\\{\\{(.*?)}}");
     private static final Pattern NAMED = Pattern.compile("\\s*" + NAME + "\\s*");
