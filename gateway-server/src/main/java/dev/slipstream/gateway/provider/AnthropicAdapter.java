@@ -13,7 +13,7 @@ import dev.slipstream.gateway.config.ProviderConfig;
 /**
  * Anthropic's Messages API: {@code POST {base_url}/messages}, key in {@code x-api-key}. The base URL includes
  * the version, as LangChain4j's default does: {@code https://api.anthropic.com/v1}. Timeouts come from
- * {@link ProviderHttp}: the builders' own {@code timeout(...)} would also replace the connect timeout.
+ * {@link ProviderHttp}, which keeps the configured ones over the builders'.
  */
 final class AnthropicAdapter implements LangChainModelFactory {
     private final ProviderConfig config;

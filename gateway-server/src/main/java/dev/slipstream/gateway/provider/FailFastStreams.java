@@ -1,12 +1,7 @@
 package dev.slipstream.gateway.provider;
 
-import static java.util.Objects.requireNonNull;
-
-import java.time.Duration;
-
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.http.client.HttpClient;
-import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
@@ -22,43 +17,8 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
 final class FailFastStreams {
     private FailFastStreams() {}
 
-    static HttpClientBuilder wrap(HttpClientBuilder builder) {
-        return new Builder(builder);
-    }
-
-    private static final class Builder implements HttpClientBuilder {
-        private final HttpClientBuilder delegate;
-
-        Builder(HttpClientBuilder delegate) {
-            this.delegate = requireNonNull(delegate, "delegate");
-        }
-
-        @Override
-        public Duration connectTimeout() {
-            return delegate.connectTimeout();
-        }
-
-        @Override
-        public HttpClientBuilder connectTimeout(Duration timeout) {
-            delegate.connectTimeout(timeout);
-            return this;
-        }
-
-        @Override
-        public Duration readTimeout() {
-            return delegate.readTimeout();
-        }
-
-        @Override
-        public HttpClientBuilder readTimeout(Duration timeout) {
-            delegate.readTimeout(timeout);
-            return this;
-        }
-
-        @Override
-        public HttpClient build() {
-            return new Client(delegate.build());
-        }
+    static HttpClient wrap(HttpClient client) {
+        return new Client(client);
     }
 
     private static final class Client implements HttpClient {

@@ -15,8 +15,8 @@ import dev.slipstream.gateway.config.ProviderConfig;
 /**
  * Google's Gemini API: {@code POST {base_url}/models/{model}:generateContent} and
  * {@code :streamGenerateContent?alt=sse}, key in {@code x-goog-api-key}; the base URL includes the version
- * ({@code https://generativelanguage.googleapis.com/v1beta}). Timeouts come from {@link ProviderHttp}: the
- * builders' own {@code timeout(...)} would also replace the connect timeout.
+ * ({@code https://generativelanguage.googleapis.com/v1beta}). Timeouts come from {@link ProviderHttp}, which
+ * keeps the configured ones over the builders'.
  */
 final class GeminiAdapter implements LangChainModelFactory {
     private final ProviderConfig config;

@@ -12,8 +12,8 @@ import dev.slipstream.gateway.config.ProviderConfig;
 
 /**
  * Mistral's chat completions API: {@code POST {base_url}/chat/completions}, bearer key; the base URL
- * includes the version ({@code https://api.mistral.ai/v1}). Timeouts come from {@link ProviderHttp}: the
- * builders' own {@code timeout(...)} would also replace the connect timeout.
+ * includes the version ({@code https://api.mistral.ai/v1}). Timeouts come from {@link ProviderHttp}, which
+ * keeps the configured ones over the builders'.
  */
 final class MistralAdapter implements LangChainModelFactory {
     private final ProviderConfig config;

@@ -15,8 +15,7 @@ import dev.slipstream.gateway.config.ProviderConfig;
  * Ollama's native chat API: {@code POST {base_url}/api/chat}, NDJSON when streaming; the base URL is the
  * server's root ({@code http://localhost:11434}). Ollama itself takes no key; when one is configured (a hosted
  * Ollama or an authenticating proxy) it is sent as a bearer token.
- * Timeouts come from {@link ProviderHttp}: the builders' own {@code timeout(...)} would also replace the
- * connect timeout.
+ * Timeouts come from {@link ProviderHttp}, which keeps the configured ones over the builders'.
  */
 final class OllamaAdapter implements LangChainModelFactory {
     /** LangChain4j has no default for Ollama; this is where a local Ollama listens. */

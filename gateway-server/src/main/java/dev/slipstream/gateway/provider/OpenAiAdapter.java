@@ -2,7 +2,6 @@ package dev.slipstream.gateway.provider;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -17,6 +16,8 @@ import dev.slipstream.gateway.config.ProviderConfig;
 /**
  * OpenAI's chat completions API, and every server that speaks it ({@code openai-compatible}: vLLM,
  * llama.cpp, LM Studio, Groq, Together…). {@link AzureOpenAiAdapter} reuses it with Azure's URL scheme.
+ * Timeouts come from {@link ProviderHttp}, which keeps the configured ones over the builders': without
+ * {@code timeout(...)} these builders would not use ours but set 15 s to connect and 60 s to read.
  */
 final class OpenAiAdapter implements LangChainModelFactory {
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -60,7 +61,6 @@ final class OpenAiAdapter implements LangChainModelFactory {
                               .customHeaders(headers)
                               .customQueryParams(queryParams)
                               .httpClientBuilder(ProviderHttp.clientBuilder(config, url, executor))
-                              .timeout(Duration.ofMillis(config.timeoutMs()))
                               .maxRetries(0)
                               .build();
     }
@@ -75,7 +75,6 @@ final class OpenAiAdapter implements LangChainModelFactory {
                                        .customHeaders(headers)
                                        .customQueryParams(queryParams)
                                        .httpClientBuilder(ProviderHttp.clientBuilder(config, url, executor))
-                                       .timeout(Duration.ofMillis(config.timeoutMs()))
                                        .build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.slipstream.gateway.provider;
 
+import static java.util.Objects.requireNonNull;
+
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -11,8 +13,8 @@ import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.slipstream.gateway.config.ProviderConfig;
 
 /**
- * The HTTP client every LangChain4j-based adapter uses: the JDK client, with our executor and timeouts, failing
- * streams on unreadable events ({@link FailFastStreams}).
+ * The HTTP client every LangChain4j-based adapter uses: the JDK client, with our executor and the provider's
+ * configured timeouts, failing streams on unreadable events ({@link FailFastStreams}).
  */
 final class ProviderHttp {
     private ProviderHttp() {}
@@ -28,9 +30,47 @@ final class ProviderHttp {
                                                  .executor(executor)
                                                  .version(tls ? HttpClient.Version.HTTP_2
                                                               : HttpClient.Version.HTTP_1_1);
-        return FailFastStreams.wrap(
+        return new ConfiguredTimeouts(
                 new JdkHttpClientBuilder().httpClientBuilder(jdk)
                                           .connectTimeout(Duration.ofMillis(config.connectTimeoutMs()))
                                           .readTimeout(Duration.ofMillis(config.timeoutMs())));
+    }
+
+    /**
+     * Keeps the provider's configured timeouts whatever the model builder sets: LangChain4j's OpenAI models
+     * set their own on the client builder they are given (the builder's {@code timeout(...)} as both, or
+     * 15 s to connect and 60 s to read), and the other models set {@code timeout(...)} as both when given one.
+     */
+    private static final class ConfiguredTimeouts implements HttpClientBuilder {
+        private final HttpClientBuilder delegate;
+
+        ConfiguredTimeouts(HttpClientBuilder delegate) {
+            this.delegate = requireNonNull(delegate, "delegate");
+        }
+
+        @Override
+        public Duration connectTimeout() {
+            return delegate.connectTimeout();
+        }
+
+        @Override
+        public HttpClientBuilder connectTimeout(Duration ignored) {
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return delegate.readTimeout();
+        }
+
+        @Override
+        public HttpClientBuilder readTimeout(Duration ignored) {
+            return this;
+        }
+
+        @Override
+        public dev.langchain4j.http.client.HttpClient build() {
+            return FailFastStreams.wrap(delegate.build());
+        }
     }
 }

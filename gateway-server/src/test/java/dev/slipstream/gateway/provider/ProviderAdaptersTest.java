@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -50,6 +51,7 @@ import dev.slipstream.gateway.provider.fake.FakeOpenAi;
 import dev.slipstream.gateway.provider.fake.FakeProvider;
 import dev.slipstream.gateway.provider.fake.ReceivedChat;
 import dev.slipstream.gateway.provider.fake.ReceivedChat.Turn;
+import dev.slipstream.gateway.provider.fake.SilentPort;
 import dev.slipstream.gateway.testing.RunningGateway;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -69,6 +71,10 @@ class ProviderAdaptersTest {
     private static final String IMPATIENT = "-impatient";
     private static final long IMPATIENT_TIMEOUT_MS = 50;
     private static final Duration SLOWER_THAN_IMPATIENT = Duration.ofSeconds(2);
+    private static final long CONNECT_TIMEOUT_MS = 1_000;
+    /** Each provider is configured a third time under this suffix, at a port where connecting hangs. */
+    private static final String UNREACHABLE = "-unreachable";
+    private static final long UNREACHABLE_CONNECT_TIMEOUT_MS = 300;
 
     private static final List<Message> CONVERSATION = List.of(
             message(Role.ROLE_SYSTEM, "Answer in one sentence."),
@@ -173,6 +179,7 @@ class ProviderAdaptersTest {
     }
 
     private static final Map<Upstream, FakeProvider> fakes = new EnumMap<>(Upstream.class);
+    private static SilentPort silentPort;
     private static RunningGateway gateway;
     private static ChatServiceBlockingStub chat;
 
@@ -180,11 +187,17 @@ class ProviderAdaptersTest {
     static void start() {
         final List<ProviderConfig> providers = new ArrayList<>();
         final List<ModelConfig> models = new ArrayList<>();
+        silentPort = new SilentPort();
         for (Upstream upstream : Upstream.values()) {
             final FakeProvider fake = upstream.newFake.get();
             fakes.put(upstream, fake);
-            providers.add(providerConfig(upstream, fake, upstream.provider, TIMEOUT_MS));
-            providers.add(providerConfig(upstream, fake, upstream.provider + IMPATIENT, IMPATIENT_TIMEOUT_MS));
+            providers.add(providerConfig(upstream, fake.url(upstream.apiRoot), upstream.provider, TIMEOUT_MS,
+                                         CONNECT_TIMEOUT_MS));
+            providers.add(providerConfig(upstream, fake.url(upstream.apiRoot), upstream.provider + IMPATIENT,
+                                         IMPATIENT_TIMEOUT_MS, CONNECT_TIMEOUT_MS));
+            providers.add(providerConfig(upstream, silentPort.url(upstream.apiRoot),
+                                         upstream.provider + UNREACHABLE, TIMEOUT_MS,
+                                         UNREACHABLE_CONNECT_TIMEOUT_MS));
             models.add(new ModelConfig(upstream.alias(), upstream.provider, upstream.model, null));
         }
         gateway = RunningGateway.withProviders(providers, models);
@@ -196,6 +209,7 @@ class ProviderAdaptersTest {
         final CompletableFuture<?>[] fakesStopped =
                 fakes.values().stream().map(FakeProvider::stop).toArray(CompletableFuture[]::new);
         gateway.close();
+        silentPort.close();
         CompletableFuture.allOf(fakesStopped).join();
     }
 
@@ -266,6 +280,25 @@ class ProviderAdaptersTest {
         assertProviderFailure(e, upstream, failure);
     }
 
+    @ParameterizedTest
+    @EnumSource(Upstream.class)
+    void completeGivesUpConnectingAfterTheConnectTimeoutNotTheTimeout(Upstream upstream) {
+        final String provider = upstream.provider + UNREACHABLE;
+        final long start = System.nanoTime();
+
+        final StatusRuntimeException e = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> chat.withDeadlineAfter(2 * TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                          .complete(completeRequest(provider + '/' + upstream.model)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(TIMEOUT_MS / 2));
+        assertThat(e).isNotNull();
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        final ErrorInfo info = errorInfo(StatusProto.fromThrowable(e));
+        assertThat(info.getReason()).isEqualTo(ErrorReason.PROVIDER_TIMEOUT.name());
+        assertThat(info.getMetadataMap()).containsEntry("provider", provider);
+    }
+
     static Stream<Arguments> upstreamsAndFailures() {
         return Arrays.stream(Upstream.values())
                      .flatMap(upstream -> Arrays.stream(Failure.values())
@@ -321,9 +354,11 @@ class ProviderAdaptersTest {
         throw new AssertionError("no ErrorInfo in " + details);
     }
 
-    private static ProviderConfig providerConfig(Upstream upstream, FakeProvider fake, String name, long timeoutMs) {
-        return new ProviderConfig(name, upstream.kind, fake.url(upstream.apiRoot), PROVIDER_KEY,
-                                  upstream == Upstream.AZURE_OPENAI ? AZURE_API_VERSION : null, timeoutMs, 1_000L);
+    private static ProviderConfig providerConfig(Upstream upstream, String baseUrl, String name, long timeoutMs,
+                                                 long connectTimeoutMs) {
+        return new ProviderConfig(name, upstream.kind, baseUrl, PROVIDER_KEY,
+                                  upstream == Upstream.AZURE_OPENAI ? AZURE_API_VERSION : null, timeoutMs,
+                                  connectTimeoutMs);
     }
 
     private static CompleteRequest completeRequest(String model) {
