@@ -3,9 +3,13 @@ package dev.slipstream.gateway.provider;
 import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
@@ -19,6 +23,13 @@ import dev.slipstream.gateway.config.ProviderConfig;
  * keeps the configured ones over the builders'.
  */
 final class GeminiAdapter implements LangChainModelFactory {
+    /**
+     * Gemini's last chunk in a stream carries the finish reason, or the block reason when the prompt was
+     * refused. In valid JSON, the quoted name followed by a colon can only be a field name.
+     */
+    private static final Pattern FINAL_FIELD = Pattern.compile("\"(finishReason|blockReason)\"\\s*:");
+    private static final Predicate<ServerSentEvent> FINAL_EVENT = event -> FINAL_FIELD.matcher(event.data()).find();
+
     private final ProviderConfig config;
     private final Executor executor;
     @Nullable
@@ -39,7 +50,7 @@ final class GeminiAdapter implements LangChainModelFactory {
                                       .baseUrl(baseUrl)
                                       .apiKey(config.apiKey())
                                       .modelName(modelName)
-                                      .httpClientBuilder(ProviderHttp.clientBuilder(config, baseUrl, executor))
+                                      .httpClientBuilder(http())
                                       .maxRetries(0)
                                       .build();
     }
@@ -50,7 +61,11 @@ final class GeminiAdapter implements LangChainModelFactory {
                                                .baseUrl(baseUrl)
                                                .apiKey(config.apiKey())
                                                .modelName(modelName)
-                                               .httpClientBuilder(ProviderHttp.clientBuilder(config, baseUrl, executor))
+                                               .httpClientBuilder(http())
                                                .build();
+    }
+
+    private HttpClientBuilder http() {
+        return ProviderHttp.clientBuilder(config, baseUrl, executor, FINAL_EVENT);
     }
 }

@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -21,6 +24,8 @@ import dev.slipstream.gateway.config.ProviderConfig;
  */
 final class OpenAiAdapter implements LangChainModelFactory {
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    /** OpenAI, Azure and compatible servers end a complete stream with {@code data: [DONE]}. */
+    private static final Predicate<ServerSentEvent> FINAL_EVENT = event -> "[DONE]".equals(event.data());
 
     private final ProviderConfig config;
     private final Executor executor;
@@ -60,7 +65,7 @@ final class OpenAiAdapter implements LangChainModelFactory {
                               .modelName(modelName)
                               .customHeaders(headers)
                               .customQueryParams(queryParams)
-                              .httpClientBuilder(ProviderHttp.clientBuilder(config, url, executor))
+                              .httpClientBuilder(http(url))
                               .maxRetries(0)
                               .build();
     }
@@ -74,7 +79,11 @@ final class OpenAiAdapter implements LangChainModelFactory {
                                        .modelName(modelName)
                                        .customHeaders(headers)
                                        .customQueryParams(queryParams)
-                                       .httpClientBuilder(ProviderHttp.clientBuilder(config, url, executor))
+                                       .httpClientBuilder(http(url))
                                        .build();
+    }
+
+    private HttpClientBuilder http(String url) {
+        return ProviderHttp.clientBuilder(config, url, executor, FINAL_EVENT);
     }
 }

@@ -186,7 +186,9 @@ class ProviderAdaptersTest {
     /** A stream that breaks after {@link #DELTAS_BEFORE_BREAK} deltas, and what the caller should get then. */
     enum StreamBreak {
         STALLS(fake -> fake.stallStreamsAfter(DELTAS_BEFORE_BREAK), Status.Code.DEADLINE_EXCEEDED,
-               ErrorReason.PROVIDER_TIMEOUT, "no data for " + WATCHFUL_STREAM_IDLE_TIMEOUT_MS + " ms");
+               ErrorReason.PROVIDER_TIMEOUT, "no data for " + WATCHFUL_STREAM_IDLE_TIMEOUT_MS + " ms"),
+        ENDS_EARLY(fake -> fake.endStreamsAfter(DELTAS_BEFORE_BREAK), Status.Code.UNAVAILABLE,
+                   ErrorReason.PROVIDER_BAD_RESPONSE, "stream ended before the provider's final event");
 
         final Consumer<FakeProvider> script;
         final Status.Code code;

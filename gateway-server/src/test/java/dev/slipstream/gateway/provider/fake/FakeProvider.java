@@ -28,8 +28,8 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 /**
  * A provider's HTTP API on {@code 127.0.0.1}: records every chat request and answers in the provider's own
  * wire format, unary or streamed, unless scripted to fail with an HTTP error, a malformed body, a reply
- * slower than the caller waits or a stream that stalls. Subclasses know one format; this class does the
- * serving, recording and scripting.
+ * slower than the caller waits, or a stream that stalls or ends early. Subclasses know one format; this
+ * class does the serving, recording and scripting.
  */
 public abstract class FakeProvider {
     /** What every fake answers: these deltas when streaming, their concatenation otherwise. */
@@ -91,13 +91,15 @@ public abstract class FakeProvider {
      * the body. Unary requests are answered normally.
      */
     public void stallStreamsAfter(int deltas) {
-        behaviour = chat -> {
-            if (!chat.stream()) {
-                return reply(chat);
-            }
-            final StreamedReply streamed = streamedReply(chat);
-            return stalled(streamed.type(), streamed.upToDeltas(deltas));
-        };
+        streamAs(streamed -> stalled(streamed.type(), streamed.upToDeltas(deltas)));
+    }
+
+    /**
+     * Streams every following reply up to its first {@code deltas} deltas, then ends the body cleanly, so
+     * that the provider's final event never comes. Unary requests are answered normally.
+     */
+    public void endStreamsAfter(int deltas) {
+        streamAs(streamed -> chunked(streamed.type(), streamed.upToDeltas(deltas)));
     }
 
     /** Completes once the client has closed every stream stalled since the last {@link #reset()}. */
@@ -254,6 +256,11 @@ public abstract class FakeProvider {
         }
         received.add(chat);
         return behaviour.apply(chat);
+    }
+
+    /** Answers unary requests normally, and streamed ones with what {@code stream} makes of the reply. */
+    private void streamAs(Function<StreamedReply, HttpResponse> stream) {
+        behaviour = chat -> chat.stream() ? stream.apply(streamedReply(chat)) : reply(chat);
     }
 
     private HttpResponse succeed(ReceivedChat chat) {
