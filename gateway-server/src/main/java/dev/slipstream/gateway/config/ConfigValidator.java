@@ -101,6 +101,7 @@ public final class ConfigValidator {
             }
             range(problems, path + ".timeout_ms", p.timeoutMs(), 1, 3_600_000);
             range(problems, path + ".connect_timeout_ms", p.connectTimeoutMs(), 1, 600_000);
+            range(problems, path + ".stream_idle_timeout_ms", p.streamIdleTimeoutMs(), 1, 3_600_000);
         }
         return names;
     }

@@ -49,6 +49,6 @@ public final class EmbeddedConfig {
 
     private static ProviderConfig provider(String name, String kind, @Nullable String baseUrl,
                                            @Nullable String apiKey) {
-        return new ProviderConfig(name, kind, baseUrl, apiKey, null, null, null);
+        return new ProviderConfig(name, kind, baseUrl, apiKey, null, null, null, null);
     }
 }

@@ -2,12 +2,14 @@ package dev.slipstream.gateway.provider;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
@@ -17,9 +19,13 @@ import dev.slipstream.gateway.config.ProviderConfig;
 /**
  * OpenAI's chat completions API, and every server that speaks it ({@code openai-compatible}: vLLM,
  * llama.cpp, LM Studio, Groq, Together…). {@link AzureOpenAiAdapter} reuses it with Azure's URL scheme.
+ * Timeouts come from {@link ProviderHttp}, which keeps the configured ones over the builders': without
+ * {@code timeout(...)} these builders would not use ours but set 15 s to connect and 60 s to read.
  */
 final class OpenAiAdapter implements LangChainModelFactory {
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    /** OpenAI, Azure and compatible servers end a complete stream with {@code data: [DONE]}. */
+    private static final Predicate<ServerSentEvent> FINAL_EVENT = event -> "[DONE]".equals(event.data());
 
     private final ProviderConfig config;
     private final Executor executor;
@@ -59,8 +65,7 @@ final class OpenAiAdapter implements LangChainModelFactory {
                               .modelName(modelName)
                               .customHeaders(headers)
                               .customQueryParams(queryParams)
-                              .httpClientBuilder(ProviderHttp.clientBuilder(config, url, executor))
-                              .timeout(Duration.ofMillis(config.timeoutMs()))
+                              .httpClientBuilder(http(url))
                               .maxRetries(0)
                               .build();
     }
@@ -74,8 +79,11 @@ final class OpenAiAdapter implements LangChainModelFactory {
                                        .modelName(modelName)
                                        .customHeaders(headers)
                                        .customQueryParams(queryParams)
-                                       .httpClientBuilder(ProviderHttp.clientBuilder(config, url, executor))
-                                       .timeout(Duration.ofMillis(config.timeoutMs()))
+                                       .httpClientBuilder(http(url))
                                        .build();
+    }
+
+    private HttpClientBuilder http(String url) {
+        return ProviderHttp.clientBuilder(config, url, executor, FINAL_EVENT);
     }
 }

@@ -82,6 +82,17 @@ final class ProviderErrors {
                 .withMetadata(Map.of("provider", provider, "upstream_status", String.valueOf(status)));
     }
 
+    /** A stream whose provider sent nothing for {@code quietMs}. */
+    static GatewayException noDataFor(String provider, long quietMs) {
+        return error(provider, ErrorReason.PROVIDER_TIMEOUT, "no data for " + quietMs + " ms", null);
+    }
+
+    /** A stream whose body ended before the provider's final event. */
+    static GatewayException streamEndedEarly(String provider) {
+        return error(provider, ErrorReason.PROVIDER_BAD_RESPONSE, "stream ended before the provider's final event",
+                     null);
+    }
+
     private static GatewayException error(String provider, ErrorReason reason, String message,
                                           @Nullable Throwable cause) {
         final String text = "provider '" + provider + "': " + message;

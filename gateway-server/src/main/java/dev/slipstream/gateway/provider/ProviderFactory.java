@@ -24,7 +24,8 @@ public final class ProviderFactory {
         if ("local".equals(config.kind())) {
             return new LocalProvider(config.name(), tokenCounter, executor);
         }
-        return new LangChainChatProvider(config.name(), models(config), tokenCounter, executor, config.apiKey());
+        return new LangChainChatProvider(config.name(), models(config), tokenCounter, executor, config.apiKey(),
+                                         config.timeoutMs(), config.streamIdleTimeoutMs());
     }
 
     private LangChainModelFactory models(ProviderConfig config) {

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -50,6 +51,7 @@ import dev.slipstream.gateway.provider.fake.FakeOpenAi;
 import dev.slipstream.gateway.provider.fake.FakeProvider;
 import dev.slipstream.gateway.provider.fake.ReceivedChat;
 import dev.slipstream.gateway.provider.fake.ReceivedChat.Turn;
+import dev.slipstream.gateway.provider.fake.SilentPort;
 import dev.slipstream.gateway.testing.RunningGateway;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -69,6 +71,15 @@ class ProviderAdaptersTest {
     private static final String IMPATIENT = "-impatient";
     private static final long IMPATIENT_TIMEOUT_MS = 50;
     private static final Duration SLOWER_THAN_IMPATIENT = Duration.ofSeconds(2);
+    private static final long CONNECT_TIMEOUT_MS = 1_000;
+    /** Each provider is configured a third time under this suffix, at a port where connecting hangs. */
+    private static final String UNREACHABLE = "-unreachable";
+    private static final long UNREACHABLE_CONNECT_TIMEOUT_MS = 300;
+    /** Each provider is configured a fourth time under this suffix, with a short stream idle timeout. */
+    private static final String WATCHFUL = "-watchful";
+    private static final long WATCHFUL_STREAM_IDLE_TIMEOUT_MS = 300;
+    /** How many deltas a breaking stream relays before it breaks. */
+    private static final int DELTAS_BEFORE_BREAK = 2;
 
     private static final List<Message> CONVERSATION = List.of(
             message(Role.ROLE_SYSTEM, "Answer in one sentence."),
@@ -172,7 +183,33 @@ class ProviderAdaptersTest {
         }
     }
 
+    /** A stream that breaks after {@link #DELTAS_BEFORE_BREAK} deltas, and what the caller should get then. */
+    enum StreamBreak {
+        STALLS(fake -> fake.stallStreamsAfter(DELTAS_BEFORE_BREAK), Status.Code.DEADLINE_EXCEEDED,
+               ErrorReason.PROVIDER_TIMEOUT, "no data for " + WATCHFUL_STREAM_IDLE_TIMEOUT_MS + " ms"),
+        ENDS_EARLY(fake -> fake.endStreamsAfter(DELTAS_BEFORE_BREAK), Status.Code.UNAVAILABLE,
+                   ErrorReason.PROVIDER_BAD_RESPONSE, "stream ended before the provider's final event");
+
+        final Consumer<FakeProvider> script;
+        final Status.Code code;
+        final ErrorReason reason;
+        final String problem;
+
+        StreamBreak(Consumer<FakeProvider> script, Status.Code code, ErrorReason reason, String problem) {
+            this.script = script;
+            this.code = code;
+            this.reason = reason;
+            this.problem = problem;
+        }
+
+        /** The configured provider to call: the watchful twin when the stream is to stall. */
+        String provider(Upstream upstream) {
+            return this == STALLS ? upstream.provider + WATCHFUL : upstream.provider;
+        }
+    }
+
     private static final Map<Upstream, FakeProvider> fakes = new EnumMap<>(Upstream.class);
+    private static SilentPort silentPort;
     private static RunningGateway gateway;
     private static ChatServiceBlockingStub chat;
 
@@ -180,11 +217,19 @@ class ProviderAdaptersTest {
     static void start() {
         final List<ProviderConfig> providers = new ArrayList<>();
         final List<ModelConfig> models = new ArrayList<>();
+        silentPort = new SilentPort();
         for (Upstream upstream : Upstream.values()) {
             final FakeProvider fake = upstream.newFake.get();
             fakes.put(upstream, fake);
-            providers.add(providerConfig(upstream, fake, upstream.provider, TIMEOUT_MS));
-            providers.add(providerConfig(upstream, fake, upstream.provider + IMPATIENT, IMPATIENT_TIMEOUT_MS));
+            providers.add(providerConfig(upstream, fake.url(upstream.apiRoot), upstream.provider, TIMEOUT_MS,
+                                         CONNECT_TIMEOUT_MS, null));
+            providers.add(providerConfig(upstream, fake.url(upstream.apiRoot), upstream.provider + IMPATIENT,
+                                         IMPATIENT_TIMEOUT_MS, CONNECT_TIMEOUT_MS, null));
+            providers.add(providerConfig(upstream, silentPort.url(upstream.apiRoot),
+                                         upstream.provider + UNREACHABLE, TIMEOUT_MS,
+                                         UNREACHABLE_CONNECT_TIMEOUT_MS, null));
+            providers.add(providerConfig(upstream, fake.url(upstream.apiRoot), upstream.provider + WATCHFUL,
+                                         TIMEOUT_MS, CONNECT_TIMEOUT_MS, WATCHFUL_STREAM_IDLE_TIMEOUT_MS));
             models.add(new ModelConfig(upstream.alias(), upstream.provider, upstream.model, null));
         }
         gateway = RunningGateway.withProviders(providers, models);
@@ -196,6 +241,7 @@ class ProviderAdaptersTest {
         final CompletableFuture<?>[] fakesStopped =
                 fakes.values().stream().map(FakeProvider::stop).toArray(CompletableFuture[]::new);
         gateway.close();
+        silentPort.close();
         CompletableFuture.allOf(fakesStopped).join();
     }
 
@@ -266,6 +312,61 @@ class ProviderAdaptersTest {
         assertProviderFailure(e, upstream, failure);
     }
 
+    @ParameterizedTest
+    @EnumSource(Upstream.class)
+    void completeGivesUpConnectingAfterTheConnectTimeoutNotTheTimeout(Upstream upstream) {
+        final String provider = upstream.provider + UNREACHABLE;
+        final long start = System.nanoTime();
+
+        final StatusRuntimeException e = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> chat.withDeadlineAfter(2 * TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                          .complete(completeRequest(provider + '/' + upstream.model)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(TIMEOUT_MS / 2));
+        assertThat(e).isNotNull();
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+        final ErrorInfo info = errorInfo(StatusProto.fromThrowable(e));
+        assertThat(info.getReason()).isEqualTo(ErrorReason.PROVIDER_TIMEOUT.name());
+        assertThat(info.getMetadataMap()).containsEntry("provider", provider);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("upstreamsAndStreamBreaks")
+    void streamRelaysTheDeltasBeforeABreakThenReportsTheBreakAsItsStatus(Upstream upstream, StreamBreak streamBreak) {
+        final FakeProvider fake = fakes.get(upstream);
+        streamBreak.script.accept(fake);
+        final String provider = streamBreak.provider(upstream);
+        final List<String> deltas = new ArrayList<>();
+        final long start = System.nanoTime();
+
+        final Iterator<StreamCompleteResponse> stream =
+                chat.withDeadlineAfter(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    .streamComplete(streamRequest(provider + '/' + upstream.model));
+        final StatusRuntimeException e = catchThrowableOfType(
+                StatusRuntimeException.class,
+                () -> stream.forEachRemaining(chunk -> deltas.add(chunk.getContentDelta())));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(TIMEOUT_MS / 2));
+        assertThat(deltas).containsExactlyElementsOf(FakeProvider.REPLY_CHUNKS.subList(0, DELTAS_BEFORE_BREAK));
+        assertThat(e).isNotNull();
+        assertThat(e.getStatus().getCode()).isEqualTo(streamBreak.code);
+        // The description can gain the client's own deadline note; the status details are as the gateway sent them.
+        final com.google.rpc.Status details = StatusProto.fromThrowable(e);
+        assertThat(details.getMessage()).isEqualTo("provider '" + provider + "': " + streamBreak.problem);
+        final ErrorInfo info = errorInfo(details);
+        assertThat(info.getReason()).isEqualTo(streamBreak.reason.name());
+        assertThat(info.getMetadataMap()).containsEntry("provider", provider);
+        // The gateway stops reading what it gave up on.
+        assertThat(fake.stalledStreamsClosed()).succeedsWithin(Duration.ofSeconds(5));
+    }
+
+    static Stream<Arguments> upstreamsAndStreamBreaks() {
+        return Arrays.stream(Upstream.values())
+                     .flatMap(upstream -> Arrays.stream(StreamBreak.values())
+                                                .map(streamBreak -> Arguments.of(upstream, streamBreak)));
+    }
+
     static Stream<Arguments> upstreamsAndFailures() {
         return Arrays.stream(Upstream.values())
                      .flatMap(upstream -> Arrays.stream(Failure.values())
@@ -321,9 +422,11 @@ class ProviderAdaptersTest {
         throw new AssertionError("no ErrorInfo in " + details);
     }
 
-    private static ProviderConfig providerConfig(Upstream upstream, FakeProvider fake, String name, long timeoutMs) {
-        return new ProviderConfig(name, upstream.kind, fake.url(upstream.apiRoot), PROVIDER_KEY,
-                                  upstream == Upstream.AZURE_OPENAI ? AZURE_API_VERSION : null, timeoutMs, 1_000L);
+    private static ProviderConfig providerConfig(Upstream upstream, String baseUrl, String name, long timeoutMs,
+                                                 long connectTimeoutMs, @Nullable Long streamIdleTimeoutMs) {
+        return new ProviderConfig(name, upstream.kind, baseUrl, PROVIDER_KEY,
+                                  upstream == Upstream.AZURE_OPENAI ? AZURE_API_VERSION : null, timeoutMs,
+                                  connectTimeoutMs, streamIdleTimeoutMs);
     }
 
     private static CompleteRequest completeRequest(String model) {

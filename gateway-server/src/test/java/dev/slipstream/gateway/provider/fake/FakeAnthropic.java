@@ -50,27 +50,29 @@ public final class FakeAnthropic extends FakeProvider {
     }
 
     @Override
-    protected HttpResponse streamReply(ReceivedChat chat) {
-        final List<String> events = new ArrayList<>();
-        events.add(event("message_start", """
+    protected StreamedReply streamedReply(ReceivedChat chat) {
+        final List<String> opening = new ArrayList<>();
+        opening.add(event("message_start", """
                 {"type": "message_start", "message": {"id": "msg_fake", "type": "message", "role": "assistant", \
                 "model": %s, "content": [], "stop_reason": null, "stop_sequence": null, "usage": \
                 {"input_tokens": %d, "cache_creation_input_tokens": %d, "cache_read_input_tokens": %d, \
                 "output_tokens": 1}}}""".formatted(quote(chat.model()), UNCACHED_INPUT_TOKENS, CACHE_WRITE_TOKENS,
                                                    CACHED_PROMPT_TOKENS)));
-        events.add(event("content_block_start",
-                         "{\"type\": \"content_block_start\", \"index\": 0, " +
-                         "\"content_block\": {\"type\": \"text\", \"text\": \"\"}}"));
-        events.add(event("ping", "{\"type\": \"ping\"}"));
-        REPLY_CHUNKS.forEach(text -> events.add(event(
+        opening.add(event("content_block_start",
+                          "{\"type\": \"content_block_start\", \"index\": 0, " +
+                          "\"content_block\": {\"type\": \"text\", \"text\": \"\"}}"));
+        opening.add(event("ping", "{\"type\": \"ping\"}"));
+        final List<String> deltas = REPLY_CHUNKS.stream().map(text -> event(
                 "content_block_delta", "{\"type\": \"content_block_delta\", \"index\": 0, " +
-                                       "\"delta\": {\"type\": \"text_delta\", \"text\": " + quote(text) + "}}")));
-        events.add(event("content_block_stop", "{\"type\": \"content_block_stop\", \"index\": 0}"));
-        events.add(event("message_delta", "{\"type\": \"message_delta\", \"delta\": {\"stop_reason\": " +
-                                          "\"end_turn\", \"stop_sequence\": null}, \"usage\": {\"output_tokens\": " +
-                                          COMPLETION_TOKENS + "}}"));
-        events.add(event("message_stop", "{\"type\": \"message_stop\"}"));
-        return eventStream(events);
+                                       "\"delta\": {\"type\": \"text_delta\", \"text\": " + quote(text) + "}}"))
+                                                .toList();
+        final List<String> ending = List.of(
+                event("content_block_stop", "{\"type\": \"content_block_stop\", \"index\": 0}"),
+                event("message_delta", "{\"type\": \"message_delta\", \"delta\": {\"stop_reason\": " +
+                                       "\"end_turn\", \"stop_sequence\": null}, \"usage\": {\"output_tokens\": " +
+                                       COMPLETION_TOKENS + "}}"),
+                event("message_stop", "{\"type\": \"message_stop\"}"));
+        return StreamedReply.events(opening, deltas, ending);
     }
 
     @Override

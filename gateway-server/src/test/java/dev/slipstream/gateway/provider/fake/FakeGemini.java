@@ -49,7 +49,8 @@ public final class FakeGemini extends FakeProvider {
     }
 
     @Override
-    protected HttpResponse streamReply(ReceivedChat chat) {
+    protected StreamedReply streamedReply(ReceivedChat chat) {
+        // The last delta carries the finish reason: there is nothing after it.
         final List<String> events = new ArrayList<>();
         for (int i = 0; i < REPLY_CHUNKS.size(); i++) {
             final boolean last = i == REPLY_CHUNKS.size() - 1;
@@ -58,7 +59,7 @@ public final class FakeGemini extends FakeProvider {
                                      last ? usage(COMPLETION_TOKENS - THOUGHT_TOKENS, THOUGHT_TOKENS)
                                           : usage(i + 1, 0))));
         }
-        return eventStream(events);
+        return StreamedReply.events(List.of(), events, List.of());
     }
 
     @Override

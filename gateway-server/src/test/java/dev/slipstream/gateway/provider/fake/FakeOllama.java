@@ -37,13 +37,9 @@ public final class FakeOllama extends FakeProvider {
     }
 
     @Override
-    protected HttpResponse streamReply(ReceivedChat chat) {
-        final List<String> lines = new ArrayList<>();
-        REPLY_CHUNKS.forEach(text -> lines.add(
-                ("{\"model\": %s, \"created_at\": \"2025-01-01T00:00:00Z\", \"message\": {\"role\": \"assistant\", " +
-                 "\"content\": %s}, \"done\": false}").formatted(quote(chat.model()), quote(text))));
-        lines.add(done(chat, ""));
-        return ndjson(lines);
+    protected StreamedReply streamedReply(ReceivedChat chat) {
+        return StreamedReply.ndjson(REPLY_CHUNKS.stream().map(text -> delta(chat, text)).toList(),
+                                    List.of(done(chat, "")));
     }
 
     @Override
@@ -54,6 +50,12 @@ public final class FakeOllama extends FakeProvider {
     @Override
     protected HttpResponse malformedStream() {
         return ndjson(List.of("{\"model\": \"llama3.2\", \"message\": {\"role"));
+    }
+
+    /** One streamed object before the last, with {@code text}. */
+    private static String delta(ReceivedChat chat, String text) {
+        return ("{\"model\": %s, \"created_at\": \"2025-01-01T00:00:00Z\", \"message\": {\"role\": \"assistant\", " +
+                "\"content\": %s}, \"done\": false}").formatted(quote(chat.model()), quote(text));
     }
 
     /** The final object: the reply (or nothing more, when streaming), finish reason, counts and timings. */

@@ -46,14 +46,14 @@ public class FakeOpenAi extends FakeProvider {
     }
 
     @Override
-    protected final HttpResponse streamReply(ReceivedChat chat) {
-        final List<String> events = new ArrayList<>();
-        events.add(data(chunk(chat, "{\"role\": \"assistant\", \"content\": \"\"}", null, null)));
-        REPLY_CHUNKS.forEach(text -> events.add(data(chunk(chat, "{\"content\": " + quote(text) + '}', null,
-                                                            null))));
-        events.addAll(streamEnd(chat));
-        events.add(data("[DONE]"));
-        return eventStream(events);
+    protected final StreamedReply streamedReply(ReceivedChat chat) {
+        final List<String> ending = new ArrayList<>(streamEnd(chat));
+        ending.add(data("[DONE]"));
+        return StreamedReply.events(
+                List.of(data(chunk(chat, "{\"role\": \"assistant\", \"content\": \"\"}", null, null))),
+                REPLY_CHUNKS.stream().map(text -> data(chunk(chat, "{\"content\": " + quote(text) + '}', null, null)))
+                            .toList(),
+                ending);
     }
 
     /** The events after the content: the finish reason, then usage in a choice-less chunk if asked for. */

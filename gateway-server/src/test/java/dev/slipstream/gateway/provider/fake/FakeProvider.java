@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpResponseWriter;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.QueryParams;
@@ -26,9 +27,9 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 
 /**
  * A provider's HTTP API on {@code 127.0.0.1}: records every chat request and answers in the provider's own
- * wire format, unary or streamed, unless scripted to fail with an HTTP error, a malformed body or a reply
- * slower than the caller waits. Subclasses know one format; this class does the serving, recording and
- * scripting.
+ * wire format, unary or streamed, unless scripted to fail with an HTTP error, a malformed body, a reply
+ * slower than the caller waits, or a stream that stalls or ends early. Subclasses know one format; this
+ * class does the serving, recording and scripting.
  */
 public abstract class FakeProvider {
     /** What every fake answers: these deltas when streaming, their concatenation otherwise. */
@@ -42,9 +43,11 @@ public abstract class FakeProvider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType EVENT_STREAM = MediaType.parse("text/event-stream");
+    private static final MediaType NDJSON = MediaType.parse("application/x-ndjson");
 
     private final Server server;
     private final List<ReceivedChat> received = new CopyOnWriteArrayList<>();
+    private final List<CompletableFuture<Void>> stalledStreamsClosed = new CopyOnWriteArrayList<>();
     private volatile Function<ReceivedChat, HttpResponse> behaviour = this::succeed;
 
     protected FakeProvider() {
@@ -83,9 +86,31 @@ public abstract class FakeProvider {
         behaviour = chat -> HttpResponse.delayed(succeed(chat), delay);
     }
 
+    /**
+     * Streams every following reply up to its first {@code deltas} deltas, then goes quiet without ending
+     * the body. Unary requests are answered normally.
+     */
+    public void stallStreamsAfter(int deltas) {
+        streamAs(streamed -> stalled(streamed.type(), streamed.upToDeltas(deltas)));
+    }
+
+    /**
+     * Streams every following reply up to its first {@code deltas} deltas, then ends the body cleanly, so
+     * that the provider's final event never comes. Unary requests are answered normally.
+     */
+    public void endStreamsAfter(int deltas) {
+        streamAs(streamed -> chunked(streamed.type(), streamed.upToDeltas(deltas)));
+    }
+
+    /** Completes once the client has closed every stream stalled since the last {@link #reset()}. */
+    public CompletableFuture<Void> stalledStreamsClosed() {
+        return CompletableFuture.allOf(stalledStreamsClosed.toArray(CompletableFuture[]::new));
+    }
+
     /** Forgets what was received and answers normally again. */
     public void reset() {
         received.clear();
+        stalledStreamsClosed.clear();
         behaviour = this::succeed;
     }
 
@@ -106,13 +131,49 @@ public abstract class FakeProvider {
     protected abstract HttpResponse reply(ReceivedChat chat);
 
     /** The reply streamed as {@link #REPLY_CHUNKS}, ending with usage. */
-    protected abstract HttpResponse streamReply(ReceivedChat chat);
+    protected abstract StreamedReply streamedReply(ReceivedChat chat);
 
     /** This provider's error JSON for {@code status}. */
     protected abstract String errorBody(int status, String message);
 
     /** A stream whose framing is right but whose first event's payload is cut off. */
     protected abstract HttpResponse malformedStream();
+
+    /**
+     * A streamed reply as the pieces of body the fake writes one at a time: those before the deltas, one per
+     * delta of {@link #REPLY_CHUNKS}, and those that end the stream.
+     */
+    protected record StreamedReply(MediaType type, List<String> opening, List<String> deltas, List<String> ending) {
+        /** Server-sent events; each is complete, blank line included. */
+        static StreamedReply events(List<String> opening, List<String> deltas, List<String> ending) {
+            return new StreamedReply(EVENT_STREAM, opening, deltas, ending);
+        }
+
+        /** Newline-delimited JSON, one line per piece. */
+        static StreamedReply ndjson(List<String> deltas, List<String> ending) {
+            return new StreamedReply(NDJSON, List.of(), lines(deltas), lines(ending));
+        }
+
+        List<String> pieces() {
+            return concat(opening, deltas, ending);
+        }
+
+        /** The opening and the first {@code count} deltas. */
+        List<String> upToDeltas(int count) {
+            return concat(opening, deltas.subList(0, count), List.of());
+        }
+
+        private static List<String> lines(List<String> lines) {
+            return lines.stream().map(line -> line + '\n').toList();
+        }
+
+        private static List<String> concat(List<String> first, List<String> second, List<String> third) {
+            final List<String> all = new ArrayList<>(first);
+            all.addAll(second);
+            all.addAll(third);
+            return all;
+        }
+    }
 
     /** Server-sent events, written as separate chunks; each event is complete, blank line included. */
     protected static HttpResponse eventStream(List<String> events) {
@@ -126,8 +187,7 @@ public abstract class FakeProvider {
 
     /** Newline-delimited JSON, one line per chunk. */
     protected static HttpResponse ndjson(List<String> lines) {
-        return chunked(MediaType.parse("application/x-ndjson"),
-                       lines.stream().map(line -> line + '\n').toList());
+        return chunked(NDJSON, StreamedReply.lines(lines));
     }
 
     protected static HttpResponse json(String body) {
@@ -198,8 +258,26 @@ public abstract class FakeProvider {
         return behaviour.apply(chat);
     }
 
+    /** Answers unary requests normally, and streamed ones with what {@code stream} makes of the reply. */
+    private void streamAs(Function<StreamedReply, HttpResponse> stream) {
+        behaviour = chat -> chat.stream() ? stream.apply(streamedReply(chat)) : reply(chat);
+    }
+
     private HttpResponse succeed(ReceivedChat chat) {
-        return chat.stream() ? streamReply(chat) : reply(chat);
+        if (!chat.stream()) {
+            return reply(chat);
+        }
+        final StreamedReply streamed = streamedReply(chat);
+        return chunked(streamed.type(), streamed.pieces());
+    }
+
+    /** Writes {@code pieces} and then nothing, leaving the body open until the client closes it. */
+    private HttpResponse stalled(MediaType type, List<String> pieces) {
+        final HttpResponseWriter response = HttpResponse.streaming();
+        response.write(ResponseHeaders.of(HttpStatus.OK, "content-type", type));
+        pieces.forEach(piece -> response.write(HttpData.of(StandardCharsets.UTF_8, piece)));
+        stalledStreamsClosed.add(response.whenComplete().handle((ignored, cause) -> null));
+        return response;
     }
 
     /** Like the real APIs, a rejected key is quoted back, so tests can check that the gateway hides it. */
