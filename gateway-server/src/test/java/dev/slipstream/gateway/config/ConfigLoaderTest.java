@@ -41,15 +41,15 @@ class ConfigLoaderTest {
                 new LimitsConfig(64, 10_000, 50_000, 4_096, 2, 32, 8, 16, 128, 64, 100));
         assertThat(config.auth()).isEqualTo(new AuthConfig("gateway-key-0123456789"));
         assertThat(config.providers()).containsExactly(
-                new ProviderConfig("local", "local", null, null, null, null, null),
-                new ProviderConfig("openai", "openai", null, "sk-openai", null, 30_000L, 2_000L),
-                new ProviderConfig("vllm", "openai-compatible", "http://localhost:8000/v1", null, null, null, null),
+                new ProviderConfig("local", "local", null, null, null, null, null, null),
+                new ProviderConfig("openai", "openai", null, "sk-openai", null, 30_000L, 2_000L, null),
+                new ProviderConfig("vllm", "openai-compatible", "http://localhost:8000/v1", null, null, null, null, null),
                 new ProviderConfig("azure", "azure-openai", "https://example.openai.azure.com", "azure-key",
-                                   "2024-10-21", null, null),
-                new ProviderConfig("anthropic", "anthropic", null, "sk-ant", null, null, null),
-                new ProviderConfig("gemini", "gemini", null, "gemini-key", null, null, null),
-                new ProviderConfig("mistral", "mistral", null, "mistral-key", null, null, null),
-                new ProviderConfig("ollama", "ollama", "http://localhost:11434", null, null, null, null));
+                                   "2024-10-21", null, null, null),
+                new ProviderConfig("anthropic", "anthropic", null, "sk-ant", null, null, null, null),
+                new ProviderConfig("gemini", "gemini", null, "gemini-key", null, null, null, null),
+                new ProviderConfig("mistral", "mistral", null, "mistral-key", null, null, null, null),
+                new ProviderConfig("ollama", "ollama", "http://localhost:11434", null, null, null, null, null));
         assertThat(config.models()).containsExactly(
                 new ModelConfig("fast", "openai", "gpt-4o-mini", 128_000),
                 new ModelConfig("smart", "anthropic", "claude-sonnet-4-5", null),
@@ -119,7 +119,7 @@ class ConfigLoaderTest {
 
         assertThat(problems(Map.of(), yaml)).containsExactly(
                 "line 4: providers[0].apikey: unknown field 'apikey' (expected one of: api_key, api_version, " +
-                "base_url, connect_timeout_ms, kind, name, timeout_ms)");
+                "base_url, connect_timeout_ms, kind, name, stream_idle_timeout_ms, timeout_ms)");
     }
 
     @Test

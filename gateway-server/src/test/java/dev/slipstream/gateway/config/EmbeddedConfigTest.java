@@ -13,7 +13,7 @@ import dev.slipstream.gateway.provider.LocalProvider;
 
 /** With no configuration file: the local provider, plus each cloud provider whose key is in the environment. */
 class EmbeddedConfigTest {
-    private static final ProviderConfig LOCAL = new ProviderConfig("local", "local", null, null, null, null, null);
+    private static final ProviderConfig LOCAL = new ProviderConfig("local", "local", null, null, null, null, null, null);
 
     @Test
     void emptyEnvironmentGivesOnlyTheLocalProvider() {
@@ -35,7 +35,7 @@ class EmbeddedConfigTest {
         final GatewayConfig config = EmbeddedConfig.create(Map.of(variable, "key-from-env"));
 
         assertThat(config.providers()).containsExactly(
-                LOCAL, new ProviderConfig(kind, kind, null, "key-from-env", null, null, null));
+                LOCAL, new ProviderConfig(kind, kind, null, "key-from-env", null, null, null, null));
         assertThat(config.defaultModel()).as("still the offline model").isEqualTo(EmbeddedConfig.LOCAL_ALIAS);
     }
 
@@ -44,7 +44,7 @@ class EmbeddedConfigTest {
         final GatewayConfig config = EmbeddedConfig.create(Map.of("OLLAMA_BASE_URL", "http://127.0.0.1:11434"));
 
         assertThat(config.providers()).containsExactly(
-                LOCAL, new ProviderConfig("ollama", "ollama", "http://127.0.0.1:11434", null, null, null, null));
+                LOCAL, new ProviderConfig("ollama", "ollama", "http://127.0.0.1:11434", null, null, null, null, null));
     }
 
     @Test
