@@ -25,6 +25,8 @@ import dev.slipstream.gateway.testing.RunningGateway;
 final class SessionGateways {
     static final String MODEL = "chat";
     static final String SUMMARIZER = "summarizer";
+    /** A summarizer whose provider refuses every connection. */
+    static final String BROKEN_SUMMARIZER = "broken-summarizer";
     static final String OTHER_TENANT_API_KEY = "other-tenant-key-0123456789";
     static final String SYSTEM_PROMPT = "You are a terse assistant.";
 
@@ -36,10 +38,14 @@ final class SessionGateways {
         final GatewayConfig embedded = EmbeddedConfig.create(Map.of());
         final ProviderConfig provider =
                 new ProviderConfig("fake", "openai-compatible", fake.url("/v1"), "fake-key", null, 10_000L, null);
-        return embedded.withProviders(List.of(embedded.providers().get(0), provider))
+        // Nothing listens on port 1 of the loopback interface.
+        final ProviderConfig unreachable =
+                new ProviderConfig("unreachable", "openai-compatible", "http://127.0.0.1:1/v1", null, null, null, null);
+        return embedded.withProviders(List.of(embedded.providers().get(0), provider, unreachable))
                        .withModels(List.of(embedded.models().get(0),
                                            new ModelConfig(MODEL, "fake", "fake-model", contextWindowTokens),
-                                           new ModelConfig(SUMMARIZER, "fake", "fake-summarizer", 100_000)))
+                                           new ModelConfig(SUMMARIZER, "fake", "fake-summarizer", 100_000),
+                                           new ModelConfig(BROKEN_SUMMARIZER, "unreachable", "m", 100_000)))
                        .withAuth(new AuthConfig(null, List.of(
                                new AuthConfig.ApiKeyConfig(OTHER_TENANT_API_KEY, "tenant-b"))))
                        .withContextStore(store)
