@@ -86,6 +86,16 @@ class SessionLimitsTest {
     }
 
     @Test
+    void aChatTurnOverTheMessageLimitIsRefusedAndStoresNothing() {
+        final String id = SessionGateways.createSession(gateway);
+        gateway.chat().complete(SessionGateways.turn(id, "fits"));
+
+        assertLimit(() -> gateway.chat().complete(SessionGateways.turn(id, "one too many")), "messages",
+                    MAX_MESSAGES + 2, MAX_MESSAGES);
+        assertThat(SessionServiceTest.get(sessions, id).getMessageCount()).isEqualTo(MAX_MESSAGES);
+    }
+
+    @Test
     void bytesPerMessageOverGrpc() {
         final String id = createEmpty();
         assertLimit(() -> sessions.appendMessages(AppendMessagesRequest.newBuilder().setSessionId(id).addMessages(
