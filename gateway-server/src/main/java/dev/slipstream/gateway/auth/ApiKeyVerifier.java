@@ -3,25 +3,45 @@ package dev.slipstream.gateway.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
 /**
- * Checks a presented API key against the one configured key. Only the key's SHA-256 is kept, and digests
- * are compared in constant time.
+ * Checks a presented API key against the configured keys and tells whose it is. Only the keys' SHA-256
+ * digests are kept, and every digest is compared in constant time, so that timing reveals neither a key
+ * nor which one matched.
  */
 public final class ApiKeyVerifier {
     private static final String BEARER = "bearer ";
 
-    private final byte[] keyHash;
+    private record KnownKey(byte[] hash, Principal principal) {}
 
-    public ApiKeyVerifier(String apiKey) {
-        keyHash = sha256(apiKey);
+    private final List<KnownKey> keys;
+
+    /** @param tenantsByKey each accepted key and the tenant it belongs to */
+    public ApiKeyVerifier(Map<String, String> tenantsByKey) {
+        final List<KnownKey> known = new ArrayList<>(tenantsByKey.size());
+        tenantsByKey.forEach((key, tenant) -> known.add(new KnownKey(sha256(key), new Principal(tenant))));
+        keys = List.copyOf(known);
     }
 
-    public boolean verify(@Nullable String presentedKey) {
-        return presentedKey != null && !presentedKey.isEmpty() &&
-               MessageDigest.isEqual(keyHash, sha256(presentedKey));
+    /** The principal the key belongs to, or null when it is missing or not a configured key. */
+    @Nullable
+    public Principal authenticate(@Nullable String presentedKey) {
+        if (presentedKey == null || presentedKey.isEmpty()) {
+            return null;
+        }
+        final byte[] presented = sha256(presentedKey);
+        Principal match = null;
+        for (KnownKey key : keys) {
+            if (MessageDigest.isEqual(key.hash(), presented)) {
+                match = key.principal();
+            }
+        }
+        return match;
     }
 
     /** The key from an {@code authorization: Bearer <key>} header value, or null if it is not one. */

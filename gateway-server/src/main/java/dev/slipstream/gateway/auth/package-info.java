@@ -1,4 +1,4 @@
-/** Caller authentication: API key verification for gRPC and HTTP. */
+/** Caller authentication: API keys, and the principal (tenant) each one stands for. */
 @NonNullByDefault
 package dev.slipstream.gateway.auth;
 

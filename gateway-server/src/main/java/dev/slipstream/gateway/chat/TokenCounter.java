@@ -13,8 +13,8 @@ import com.knuddels.jtokkit.api.IntArrayList;
  */
 public final class TokenCounter {
     /** OpenAI's per-message framing overhead (role and separators) and the reply's priming tokens. */
-    private static final int TOKENS_PER_MESSAGE = 3;
-    private static final int TOKENS_PER_REPLY = 3;
+    public static final int TOKENS_PER_MESSAGE = 3;
+    public static final int TOKENS_PER_REPLY = 3;
 
     private final Encoding encoding =
             Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);

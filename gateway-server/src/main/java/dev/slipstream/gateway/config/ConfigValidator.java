@@ -14,6 +14,10 @@ import com.linecorp.armeria.common.annotation.Nullable;
 public final class ConfigValidator {
     private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}");
+    /** Redis refuses strings above 512 MiB. */
+    private static final long MAX_STORED_BYTES = 512L * 1024 * 1024;
+    private static final long MAX_TTL_MS = 365L * 24 * 60 * 60 * 1000;
     private static final Set<String> KINDS_NEEDING_URL = Set.of("openai-compatible", "azure-openai");
     private static final Set<String> KINDS_NEEDING_KEY =
             Set.of("openai", "azure-openai", "anthropic", "gemini", "mistral");
@@ -25,18 +29,100 @@ public final class ConfigValidator {
         final List<String> problems = new ArrayList<>();
         validateServer(config.server(), problems);
         validateLimits(config.limits(), problems);
-        final String apiKey = config.auth().apiKey();
-        if (apiKey != null && apiKey.length() < MIN_API_KEY_CHARS) {
-            problems.add("auth.api_key: " + apiKey.length() + " characters (expected: at least " +
-                         MIN_API_KEY_CHARS + ')');
-        }
+        validateAuth(config.auth(), problems);
         final Set<String> providerNames = validateProviders(config.providers(), problems);
         final Set<String> aliases = validateModels(config.models(), providerNames, problems);
         if (!config.defaultModel().isEmpty() && !aliases.contains(config.defaultModel())) {
             problems.add("default_model: '" + config.defaultModel() + "' (expected: one of the model aliases " +
                          aliases + ')');
         }
+        validateContextStore(config.contextStore(), problems);
+        validateSessions(config.sessions(), config.limits(), aliases, problems);
         return problems;
+    }
+
+    private static void validateAuth(AuthConfig auth, List<String> problems) {
+        final Set<String> keys = new HashSet<>();
+        final String apiKey = auth.apiKey();
+        if (apiKey != null) {
+            keys.add(apiKey);
+            if (apiKey.length() < MIN_API_KEY_CHARS) {
+                problems.add("auth.api_key: " + apiKey.length() + " characters (expected: at least " +
+                             MIN_API_KEY_CHARS + ')');
+            }
+        }
+        for (int i = 0; i < auth.apiKeys().size(); i++) {
+            final AuthConfig.ApiKeyConfig k = auth.apiKeys().get(i);
+            final String path = "auth.api_keys[" + i + ']';
+            if (k.key() == null || k.key().length() < MIN_API_KEY_CHARS) {
+                problems.add(path + ".key: " + (k.key() == null ? "missing" : k.key().length() + " characters") +
+                             " (expected: at least " + MIN_API_KEY_CHARS + " characters)");
+            } else if (!keys.add(k.key())) {
+                problems.add(path + ".key: the same as an earlier key (expected: unique)");
+            }
+            if (k.tenant() == null || !TENANT.matcher(k.tenant()).matches()) {
+                problems.add(path + ".tenant: " + quoted(k.tenant()) +
+                             " (expected: letters, digits, '_', '.', ':', '-'; at most 128 characters)");
+            }
+        }
+    }
+
+    private static void validateContextStore(ContextStoreConfig store, List<String> problems) {
+        if (!ContextStoreConfig.MEMORY.equals(store.uri()) && redisUriProblem(store.uri())) {
+            problems.add("context_store.uri: '" + store.uri() + "' (expected: memory or redis://host:port)");
+        }
+        range(problems, "context_store.command_timeout_ms", store.commandTimeoutMs(), 1, 60_000);
+        range(problems, "context_store.max_ttl_ms", store.maxTtlMs(), 1, MAX_TTL_MS);
+        range(problems, "context_store.default_ttl_ms", store.defaultTtlMs(), 1, MAX_TTL_MS);
+        if (store.maxTtlMs() >= 1 && store.defaultTtlMs() > store.maxTtlMs()) {
+            problems.add("context_store.default_ttl_ms: " + store.defaultTtlMs() +
+                         " (expected: <= context_store.max_ttl_ms, " + store.maxTtlMs() + ')');
+        }
+        range(problems, "context_store.max_messages", store.maxMessages(), 1, 1_000_000);
+        range(problems, "context_store.max_message_bytes", store.maxMessageBytes(), 1, MAX_STORED_BYTES);
+        range(problems, "context_store.max_session_bytes", store.maxSessionBytes(), 1, MAX_STORED_BYTES);
+        range(problems, "context_store.max_metadata_entries", store.maxMetadataEntries(), 0, 1_024);
+        range(problems, "context_store.max_page_size", store.maxPageSize(), 1, 1_000);
+    }
+
+    private static void validateSessions(SessionsConfig sessions, LimitsConfig limits, Set<String> aliases,
+                                         List<String> problems) {
+        if (!SessionsConfig.POLICIES.contains(sessions.policy())) {
+            problems.add("sessions.policy: '" + sessions.policy() + "' (expected one of: " +
+                         String.join(", ", SessionsConfig.POLICIES) + ')');
+        }
+        final String summarizer = sessions.summarizerModel();
+        if (summarizer == null && SessionsConfig.SUMMARIZE.equals(sessions.policy())) {
+            problems.add("sessions.summarizer_model: missing (expected: a model alias; policy summarize needs it)");
+        } else if (summarizer != null && !aliases.contains(summarizer)) {
+            problems.add("sessions.summarizer_model: '" + summarizer + "' (expected: one of the model aliases " +
+                         aliases + ')');
+        }
+        outputLimit(problems, "sessions.summary_max_tokens", sessions.summaryMaxTokens(), limits);
+        outputLimit(problems, "sessions.reply_budget_tokens", sessions.replyBudgetTokens(), limits);
+        range(problems, "sessions.margin_tokens", sessions.marginTokens(), 0, 1_000_000);
+        range(problems, "sessions.default_context_window_tokens", sessions.defaultContextWindowTokens(), 1,
+              100_000_000);
+        range(problems, "sessions.max_append_retries", sessions.maxAppendRetries(), 0, 100);
+    }
+
+    /** Sent upstream as an output limit, which requests may not exceed either. */
+    private static void outputLimit(List<String> problems, String path, int tokens, LimitsConfig limits) {
+        range(problems, path, tokens, 1, 10_000_000);
+        if (limits.maxOutputTokens() >= 1 && tokens > limits.maxOutputTokens()) {
+            problems.add(path + ": " + tokens + " (expected: <= limits.max_output_tokens, " +
+                         limits.maxOutputTokens() + ')');
+        }
+    }
+
+    /** True unless {@code uri} is {@code redis://host:port}. */
+    private static boolean redisUriProblem(String uri) {
+        try {
+            final URI parsed = new URI(uri);
+            return !"redis".equals(parsed.getScheme()) || parsed.getHost() == null || parsed.getPort() < 0;
+        } catch (URISyntaxException e) {
+            return true;
+        }
     }
 
     private static void validateServer(ServerConfig server, List<String> problems) {

@@ -22,6 +22,18 @@ public enum ErrorReason {
     /** The provider answered with something that is not a valid response of its own API. */
     PROVIDER_BAD_RESPONSE(Status.Code.UNAVAILABLE, 502, "api_error"),
     PROVIDER_CONTENT_FILTERED(Status.Code.FAILED_PRECONDITION, 400, "invalid_request_error"),
+    /** No unexpired session with this id belongs to the caller's tenant (another tenant's looks the same). */
+    SESSION_NOT_FOUND(Status.Code.NOT_FOUND, 404, "invalid_request_error"),
+    /** The session changed since the caller read its version; re-read and retry. */
+    VERSION_CONFLICT(Status.Code.ABORTED, 409, "invalid_request_error"),
+    /**
+     * The session cannot take the request without passing a context-store limit (messages, bytes, metadata
+     * entries, TTL). FAILED_PRECONDITION rather than INVALID_ARGUMENT: whether an append fits depends on the
+     * session's state, and retrying it unchanged cannot succeed.
+     */
+    CONTEXT_LIMIT_EXCEEDED(Status.Code.FAILED_PRECONDITION, 400, "invalid_request_error"),
+    /** The session store (Redis) did not answer within its command timeout; retry later. */
+    CONTEXT_STORE_UNAVAILABLE(Status.Code.UNAVAILABLE, 503, "api_error"),
     INTERNAL(Status.Code.INTERNAL, 500, "api_error");
 
     /** The {@code ErrorInfo.domain} of every error the gateway produces. */

@@ -11,21 +11,28 @@ import dev.slipstream.api.gateway.v1.CompleteRequest;
 import dev.slipstream.api.gateway.v1.CompleteResponse;
 import dev.slipstream.api.gateway.v1.StreamCompleteRequest;
 import dev.slipstream.api.gateway.v1.StreamCompleteResponse;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatRequest;
 import dev.slipstream.gateway.chat.ChatStreamListener;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
+import dev.slipstream.gateway.session.SessionChat;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
-/** {@code slipstream.gateway.v1.ChatService} over {@link ChatGateway}. */
+/**
+ * {@code slipstream.gateway.v1.ChatService} over {@link ChatGateway}, or over {@link SessionChat} for a
+ * request with a {@code session_id}.
+ */
 public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
     private final ChatGateway gateway;
+    private final SessionChat sessions;
 
-    public ChatGrpcService(ChatGateway gateway) {
+    public ChatGrpcService(ChatGateway gateway, SessionChat sessions) {
         this.gateway = requireNonNull(gateway, "gateway");
+        this.sessions = requireNonNull(sessions, "sessions");
     }
 
     @Override
@@ -37,7 +44,10 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
             responseObserver.onError(e);
             return;
         }
-        final CompletableFuture<ChatCompletion> future = gateway.complete(chatRequest);
+        final CompletableFuture<ChatCompletion> future =
+                request.getSessionId().isEmpty()
+                ? gateway.complete(chatRequest)
+                : sessions.complete(Principal.current(), request.getSessionId(), chatRequest);
         ((ServerCallStreamObserver<CompleteResponse>) responseObserver).setOnCancelHandler(
                 () -> future.cancel(false));
         future.whenComplete((completion, error) -> {
@@ -61,7 +71,7 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
             return;
         }
         final String id = ChatGateway.newCompletionId();
-        final StreamHandle handle = gateway.stream(id, chatRequest, new ChatStreamListener() {
+        final ChatStreamListener listener = new ChatStreamListener() {
             @Override
             public void onDelta(String text) {
                 responseObserver.onNext(ChatProtos.delta(id, text));
@@ -77,7 +87,11 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
             public void onError(Throwable cause) {
                 responseObserver.onError(cause);
             }
-        });
+        };
+        final StreamHandle handle =
+                request.getSessionId().isEmpty()
+                ? gateway.stream(id, chatRequest, listener)
+                : sessions.stream(Principal.current(), request.getSessionId(), id, chatRequest, listener);
         ((ServerCallStreamObserver<StreamCompleteResponse>) responseObserver).setOnCancelHandler(handle::cancel);
     }
 

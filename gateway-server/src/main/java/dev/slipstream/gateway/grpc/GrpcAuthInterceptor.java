@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.Set;
 
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.GatewayException;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -14,7 +17,8 @@ import io.grpc.ServerInterceptor;
 
 /**
  * Requires {@code authorization: Bearer <key>} on every gRPC call except health checks and reflection,
- * which load balancers and tools call without credentials.
+ * which load balancers and tools call without credentials, and puts the caller's {@link Principal} into the
+ * call's gRPC {@link Context}. HTTP/JSON transcoded calls pass through here too.
  */
 public final class GrpcAuthInterceptor implements ServerInterceptor {
     private static final Metadata.Key<String> AUTHORIZATION =
@@ -39,10 +43,12 @@ public final class GrpcAuthInterceptor implements ServerInterceptor {
         if (authorization == null) {
             return reject(call, "missing API key (expected: authorization: Bearer <key>)");
         }
-        if (!verifier.verify(ApiKeyVerifier.bearerToken(authorization))) {
+        final Principal principal = verifier.authenticate(ApiKeyVerifier.bearerToken(authorization));
+        if (principal == null) {
             return reject(call, "invalid API key");
         }
-        return next.startCall(call, headers);
+        return Contexts.interceptCall(Context.current().withValue(Principal.CONTEXT_KEY, principal), call, headers,
+                                      next);
     }
 
     private static <I, O> ServerCall.Listener<I> reject(ServerCall<I, O> call, String message) {

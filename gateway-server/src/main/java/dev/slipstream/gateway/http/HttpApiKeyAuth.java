@@ -35,7 +35,7 @@ final class HttpApiKeyAuth extends SimpleDecoratingHttpService {
                     ErrorReason.UNAUTHENTICATED,
                     "missing API key (expected: authorization: Bearer <key>, or x-api-key: <key>)"));
         }
-        if (!verifier.verify(key)) {
+        if (verifier.authenticate(key) == null) {
             return OpenAiErrors.response(GatewayException.of(ErrorReason.UNAUTHENTICATED, "invalid API key"));
         }
         return unwrap().serve(ctx, req);

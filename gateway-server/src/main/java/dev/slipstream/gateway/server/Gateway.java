@@ -21,11 +21,14 @@ import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
 import dev.slipstream.api.gateway.v1.CompleteRequest;
 import dev.slipstream.api.gateway.v1.Message;
 import dev.slipstream.api.gateway.v1.Role;
+import dev.slipstream.context.ContextStore;
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ModelCatalog;
 import dev.slipstream.gateway.chat.TokenCounter;
+import dev.slipstream.gateway.config.AuthConfig;
 import dev.slipstream.gateway.config.GatewayConfig;
 import dev.slipstream.gateway.config.ProviderConfig;
 import dev.slipstream.gateway.config.ServerConfig;
@@ -37,6 +40,9 @@ import dev.slipstream.gateway.grpc.ModelGrpcService;
 import dev.slipstream.gateway.http.OpenAiHttpService;
 import dev.slipstream.gateway.provider.ChatProvider;
 import dev.slipstream.gateway.provider.ProviderFactory;
+import dev.slipstream.gateway.session.ContextStores;
+import dev.slipstream.gateway.session.SessionChat;
+import dev.slipstream.gateway.session.SessionGrpcService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 
@@ -47,27 +53,48 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 public final class Gateway implements AutoCloseable {
     private final Server server;
     private final ExecutorService blockingExecutor;
+    private final ContextStore contextStore;
 
-    private Gateway(Server server, ExecutorService blockingExecutor) {
+    private Gateway(Server server, ExecutorService blockingExecutor, ContextStore contextStore) {
         this.server = server;
         this.blockingExecutor = blockingExecutor;
+        this.contextStore = contextStore;
     }
 
-    /** Builds and starts a gateway for a validated {@code config}, guarded by {@code apiKey}. */
+    /**
+     * Builds and starts a gateway for a validated {@code config}, guarded by {@code apiKey} (tenant
+     * {@code default}) and the configured {@code auth.api_keys}.
+     *
+     * @throws dev.slipstream.context.ContextStoreUnavailableException when the configured Redis cannot be
+     *         reached
+     */
     public static Gateway start(GatewayConfig config, String apiKey) {
         requireNonNull(config, "config");
         requireNonNull(apiKey, "apiKey");
+        final TokenCounter tokens = new TokenCounter();
+        final ContextStore contextStore = ContextStores.create(config.contextStore());
         // Provider SDKs block; they get a virtual thread each, never an event loop.
         final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("provider-", 0).factory());
-        final ChatGateway chat = chatGateway(config, blockingExecutor);
-        final Server server = buildServer(config.server(), chat, new ApiKeyVerifier(apiKey));
+        final ChatGateway chat = chatGateway(config, tokens, blockingExecutor);
+        final ApiKeyVerifier verifier = verifier(config, apiKey);
+        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, verifier);
+        final Server server = buildServer(config.server(), grpc, chat, verifier);
         server.start().join();
-        return new Gateway(server, blockingExecutor);
+        return new Gateway(server, blockingExecutor, contextStore);
     }
 
-    private static ChatGateway chatGateway(GatewayConfig config, ExecutorService executor) {
-        final ProviderFactory factory = new ProviderFactory(new TokenCounter(), executor);
+    private static ApiKeyVerifier verifier(GatewayConfig config, String apiKey) {
+        final Map<String, String> tenantsByKey = new LinkedHashMap<>();
+        tenantsByKey.put(apiKey, Principal.DEFAULT_TENANT);
+        for (AuthConfig.ApiKeyConfig key : config.auth().apiKeys()) {
+            tenantsByKey.put(key.key(), key.tenant());
+        }
+        return new ApiKeyVerifier(tenantsByKey);
+    }
+
+    private static ChatGateway chatGateway(GatewayConfig config, TokenCounter tokens, ExecutorService executor) {
+        final ProviderFactory factory = new ProviderFactory(tokens, executor);
         final Map<String, ChatProvider> providers = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
             providers.put(provider.name(), factory.create(provider));
@@ -76,20 +103,27 @@ public final class Gateway implements AutoCloseable {
         return new ChatGateway(catalog, new ChatRequestValidator(config.limits()));
     }
 
-    private static Server buildServer(ServerConfig config, ChatGateway chat, ApiKeyVerifier verifier) {
-        final GrpcService grpc =
-                GrpcService.builder()
-                           .addService(new ChatGrpcService(chat))
-                           .addService(new ModelGrpcService(chat.catalog()))
-                           .addService(GrpcHealthCheckService.of())
-                           .addService(ProtoReflectionServiceV1.newInstance())
-                           .intercept(new GrpcAuthInterceptor(verifier))
-                           .exceptionHandler(new GatewayExceptionHandler())
-                           .supportedSerializationFormats(GrpcSerializationFormats.values())
-                           .enableHttpJsonTranscoding(true)
-                           .maxRequestMessageLength((int) Math.min(Integer.MAX_VALUE, config.maxRequestBytes()))
-                           .useClientTimeoutHeader(true)
-                           .build();
+    private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
+                                           TokenCounter tokens, ApiKeyVerifier verifier) {
+        return GrpcService.builder()
+                          .addService(new ChatGrpcService(chat, SessionChat.create(config, contextStore, chat,
+                                                                                    tokens)))
+                          .addService(new SessionGrpcService(contextStore, tokens, config.sessions()))
+                          .addService(new ModelGrpcService(chat.catalog()))
+                          .addService(GrpcHealthCheckService.of())
+                          .addService(ProtoReflectionServiceV1.newInstance())
+                          .intercept(new GrpcAuthInterceptor(verifier))
+                          .exceptionHandler(new GatewayExceptionHandler())
+                          .supportedSerializationFormats(GrpcSerializationFormats.values())
+                          .enableHttpJsonTranscoding(true)
+                          .maxRequestMessageLength((int) Math.min(Integer.MAX_VALUE,
+                                                                   config.server().maxRequestBytes()))
+                          .useClientTimeoutHeader(true)
+                          .build();
+    }
+
+    private static Server buildServer(ServerConfig config, GrpcService grpc, ChatGateway chat,
+                                      ApiKeyVerifier verifier) {
         final ServerBuilder sb = Server.builder()
                                        .http(new java.net.InetSocketAddress(config.host(), config.port()))
                                        .maxRequestLength(config.maxRequestBytes())
@@ -136,5 +170,6 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         server.stop().join();
         blockingExecutor.shutdownNow();
+        contextStore.close();
     }
 }

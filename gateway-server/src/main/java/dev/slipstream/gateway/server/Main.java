@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.slipstream.context.ContextStoreUnavailableException;
 import dev.slipstream.gateway.config.ConfigException;
 import dev.slipstream.gateway.config.ConfigLoader;
 import dev.slipstream.gateway.config.EmbeddedConfig;
@@ -63,7 +64,14 @@ public final class Main {
                                    "for this run:\n\n    " + apiKey + "\n\nSend it as 'authorization: Bearer " +
                                    "<key>'.");
             }
-            final Gateway gateway = Gateway.start(gatewayConfig, apiKey);
+            final Gateway gateway;
+            try {
+                gateway = Gateway.start(gatewayConfig, apiKey);
+            } catch (ContextStoreUnavailableException e) {
+                System.err.println("context_store.uri: " + e.getMessage() + " (expected: a reachable Redis; " +
+                                   "sessions are kept there)");
+                return 1;
+            }
             gateway.closeOnShutdown();
             logger.info("Slipstream serving on port {} ({}); providers: {}; models: {}", gateway.port(),
                         config == null ? "embedded default" : config,

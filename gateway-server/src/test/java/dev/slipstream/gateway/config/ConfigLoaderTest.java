@@ -39,7 +39,7 @@ class ConfigLoaderTest {
         assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 9090, 1_048_576L, 30_000L, false, 500L));
         assertThat(config.limits()).isEqualTo(
                 new LimitsConfig(64, 10_000, 50_000, 4_096, 2, 32, 8, 16, 128, 64, 100));
-        assertThat(config.auth()).isEqualTo(new AuthConfig("gateway-key-0123456789"));
+        assertThat(config.auth()).isEqualTo(new AuthConfig("gateway-key-0123456789", null));
         assertThat(config.providers()).containsExactly(
                 new ProviderConfig("local", "local", null, null, null, null, null, null),
                 new ProviderConfig("openai", "openai", null, "sk-openai", null, 30_000L, 2_000L, null),
@@ -125,8 +125,8 @@ class ConfigLoaderTest {
     @Test
     void unknownTopLevelFieldIsNamed() {
         assertThat(problems(Map.of(), MODELS + "default_modle: local\n")).containsExactly(
-                "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, default_model, " +
-                "limits, models, providers, server)");
+                "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, context_store, " +
+                "default_model, limits, models, providers, server, sessions)");
     }
 
     @Test
@@ -152,7 +152,7 @@ class ConfigLoaderTest {
     void topLevelListIsNotAConfiguration() {
         assertThat(problems(Map.of(), "- server\n- models\n")).containsExactly(
                 "line 1: the file is a list (expected: a YAML mapping with server, limits, auth, providers, " +
-                "models, default_model)");
+                "models, default_model, context_store, sessions)");
     }
 
     @Test

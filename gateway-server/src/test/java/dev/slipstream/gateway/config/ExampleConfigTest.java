@@ -55,6 +55,9 @@ class ExampleConfigTest {
         assertThat(keys(root.get("server"))).isEqualTo(options(ServerConfig.class));
         assertThat(keys(root.get("limits"))).isEqualTo(options(LimitsConfig.class));
         assertThat(keys(root.get("auth"))).isEqualTo(options(AuthConfig.class));
+        assertThat(keysOfAll(root.get("auth").get("api_keys"))).isEqualTo(options(AuthConfig.ApiKeyConfig.class));
+        assertThat(keys(root.get("context_store"))).isEqualTo(options(ContextStoreConfig.class));
+        assertThat(keys(root.get("sessions"))).isEqualTo(options(SessionsConfig.class));
         assertThat(keysOfAll(root.get("providers"))).isEqualTo(options(ProviderConfig.class));
         assertThat(keysOfAll(root.get("models"))).isEqualTo(options(ModelConfig.class));
     }

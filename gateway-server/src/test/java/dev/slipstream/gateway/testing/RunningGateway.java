@@ -7,6 +7,7 @@ import com.linecorp.armeria.client.grpc.GrpcClientBuilder;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 
 import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
+import dev.slipstream.api.gateway.v1.SessionServiceGrpc;
 import dev.slipstream.gateway.config.EmbeddedConfig;
 import dev.slipstream.gateway.config.GatewayConfig;
 import dev.slipstream.gateway.config.ModelConfig;
@@ -59,11 +60,20 @@ public final class RunningGateway implements AutoCloseable {
 
     /** A client builder for this gateway that already sends the API key. */
     public GrpcClientBuilder grpcClient() {
-        return GrpcClients.builder(httpUri()).addHeader("authorization", "Bearer " + API_KEY);
+        return grpcClient(API_KEY);
+    }
+
+    /** A client builder for this gateway that sends {@code apiKey}, e.g. one of another tenant. */
+    public GrpcClientBuilder grpcClient(String apiKey) {
+        return GrpcClients.builder(httpUri()).addHeader("authorization", "Bearer " + apiKey);
     }
 
     public ChatServiceGrpc.ChatServiceBlockingStub chat() {
         return grpcClient().build(ChatServiceGrpc.ChatServiceBlockingStub.class);
+    }
+
+    public SessionServiceGrpc.SessionServiceBlockingStub sessions() {
+        return grpcClient().build(SessionServiceGrpc.SessionServiceBlockingStub.class);
     }
 
     @Override

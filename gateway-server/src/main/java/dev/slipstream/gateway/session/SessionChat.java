@@ -1,0 +1,177 @@
+package dev.slipstream.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import com.linecorp.armeria.common.annotation.Nullable;
+
+import dev.slipstream.context.ContextStore;
+import dev.slipstream.context.SessionMessage;
+import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.chat.ChatCompletion;
+import dev.slipstream.gateway.chat.ChatGateway;
+import dev.slipstream.gateway.chat.ChatMessage;
+import dev.slipstream.gateway.chat.ChatRequest;
+import dev.slipstream.gateway.chat.ChatRequestValidator;
+import dev.slipstream.gateway.chat.ChatStreamListener;
+import dev.slipstream.gateway.chat.Role;
+import dev.slipstream.gateway.chat.TokenCounter;
+import dev.slipstream.gateway.config.GatewayConfig;
+import dev.slipstream.gateway.config.SessionsConfig;
+import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
+import dev.slipstream.gateway.session.SessionPrompter.Turn;
+
+/**
+ * Chat with a session: load it, window it into the prompt, call the model through {@link ChatGateway},
+ * and store the new messages with the reply in one append, only once the reply is complete. A call that
+ * fails or is cancelled stores nothing. Failures of the session store arrive as
+ * {@link dev.slipstream.gateway.error.GatewayException}s.
+ */
+public final class SessionChat {
+    private final ChatGateway gateway;
+    private final ChatRequestValidator validator;
+    private final SessionPrompter prompter;
+    private final SessionAppender appender;
+    private final StoredMessages stored;
+
+    private SessionChat(ChatGateway gateway, ChatRequestValidator validator, SessionPrompter prompter,
+                        SessionAppender appender, StoredMessages stored) {
+        this.gateway = gateway;
+        this.validator = validator;
+        this.prompter = prompter;
+        this.appender = appender;
+        this.stored = stored;
+    }
+
+    public static SessionChat create(GatewayConfig config, ContextStore store, ChatGateway gateway,
+                                     TokenCounter tokens) {
+        requireNonNull(store, "store");
+        requireNonNull(gateway, "gateway");
+        final SessionsConfig sessions = config.sessions();
+        final String summarizerModel = sessions.summarizerModel();
+        final Summarizer summarizer =
+                SessionsConfig.SUMMARIZE.equals(sessions.policy()) && summarizerModel != null
+                ? new Summarizer(gateway, tokens, summarizerModel, sessions.summaryMaxTokens(),
+                                 SessionPrompter.summarizerBudget(gateway.catalog().resolve(summarizerModel),
+                                                                  sessions, config.limits()))
+                : null;
+        final StoredMessages stored = new StoredMessages(tokens, Clock.systemUTC());
+        final SessionPrompter prompter = new SessionPrompter(store, gateway, new ConversationWindow(tokens), stored,
+                                                             sessions, config.limits(), summarizer);
+        return new SessionChat(gateway, new ChatRequestValidator(config.limits()), prompter,
+                               new SessionAppender(store, sessions.maxAppendRetries()), stored);
+    }
+
+    /** Completes the next turn of the caller's session; cancelling the future stores nothing. */
+    public CompletableFuture<ChatCompletion> complete(Principal principal, String sessionId, ChatRequest request) {
+        final CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
+        prepare(principal, sessionId, request).thenCompose(turn -> {
+            if (result.isDone()) {
+                return CompletableFuture.<ChatCompletion>failedFuture(new CancellationException());
+            }
+            final CompletableFuture<ChatCompletion> call = gateway.complete(turn.upstream());
+            result.whenComplete((unused, failure) -> call.cancel(false));
+            return call.thenCompose(completion -> result.isDone()
+                    ? CompletableFuture.<ChatCompletion>failedFuture(new CancellationException())
+                    : store(principal, sessionId, turn, completion).thenApply(version -> completion));
+        }).whenComplete((completion, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(ContextStoreErrors.translate(failure));
+            } else {
+                result.complete(completion);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Streams the next turn of the caller's session; the turn is stored before {@code listener} hears of
+     * the end, and not at all when the returned handle cancels the stream first.
+     */
+    public StreamHandle stream(Principal principal, String sessionId, String completionId, ChatRequest request,
+                               ChatStreamListener listener) {
+        final SessionStream handle = new SessionStream();
+        prepare(principal, sessionId, request).whenComplete((turn, failure) -> {
+            if (failure != null) {
+                listener.onError(ContextStoreErrors.translate(failure));
+                return;
+            }
+            handle.start(() -> gateway.stream(completionId, turn.upstream(), new ChatStreamListener() {
+                @Override
+                public void onDelta(String text) {
+                    listener.onDelta(text);
+                }
+
+                @Override
+                public void onComplete(ChatCompletion completion, long timeToFirstTokenNanos) {
+                    if (handle.isCancelled()) {
+                        return;
+                    }
+                    store(principal, sessionId, turn, completion).whenComplete((version, storeFailure) -> {
+                        if (storeFailure != null) {
+                            listener.onError(ContextStoreErrors.translate(storeFailure));
+                        } else {
+                            listener.onComplete(completion, timeToFirstTokenNanos);
+                        }
+                    });
+                }
+
+                @Override
+                public void onError(Throwable cause) {
+                    listener.onError(cause);
+                }
+            }));
+        });
+        return handle;
+    }
+
+    private CompletableFuture<Turn> prepare(Principal principal, String sessionId, ChatRequest request) {
+        try {
+            validator.validate(request);
+            return prompter.prepare(principal.tenant(), sessionId, request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<Long> store(Principal principal, String sessionId, Turn turn, ChatCompletion completion) {
+        final List<SessionMessage> messages = new ArrayList<>(turn.newMessages());
+        messages.addAll(stored.toStored(List.of(new ChatMessage(Role.ASSISTANT, completion.content()))));
+        return appender.append(principal.tenant(), sessionId, turn.version(), messages);
+    }
+
+    /** Stops the stream if it has started; keeps it from starting otherwise. */
+    private static final class SessionStream implements StreamHandle {
+        @Nullable
+        private StreamHandle upstream;
+        private boolean cancelled;
+
+        synchronized void start(Supplier<StreamHandle> starter) {
+            if (!cancelled) {
+                upstream = starter.get();
+            }
+        }
+
+        synchronized boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void cancel() {
+            final StreamHandle started;
+            synchronized (this) {
+                cancelled = true;
+                started = upstream;
+            }
+            if (started != null) {
+                started.cancel();
+            }
+        }
+    }
+}

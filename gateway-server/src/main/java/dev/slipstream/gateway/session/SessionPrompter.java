@@ -1,0 +1,127 @@
+package dev.slipstream.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.linecorp.armeria.common.annotation.Nullable;
+
+import dev.slipstream.context.ContextStore;
+import dev.slipstream.context.ContextStoreUnavailableException;
+import dev.slipstream.context.RunningSummary;
+import dev.slipstream.context.Session;
+import dev.slipstream.context.SessionMessage;
+import dev.slipstream.gateway.chat.ChatGateway;
+import dev.slipstream.gateway.chat.ChatRequest;
+import dev.slipstream.gateway.chat.GenerationOptions;
+import dev.slipstream.gateway.chat.ResolvedModel;
+import dev.slipstream.gateway.config.LimitsConfig;
+import dev.slipstream.gateway.config.SessionsConfig;
+import dev.slipstream.gateway.session.ConversationWindow.Plan;
+
+/**
+ * Loads a session and builds the upstream request of its next turn. Under the summarize policy, turns that
+ * no longer fit are first folded into the running summary, which is stored; if that fails, they are simply
+ * left out, as under truncate_oldest.
+ */
+final class SessionPrompter {
+    private static final Logger logger = LoggerFactory.getLogger(SessionPrompter.class);
+
+    /**
+     * The next turn of a session.
+     *
+     * @param upstream the request for the model: the windowed session, then the new messages
+     * @param version the session's version the turn builds on (after a summary it stored)
+     * @param newMessages the caller's messages, to be stored with the reply
+     */
+    record Turn(ChatRequest upstream, long version, List<SessionMessage> newMessages) {}
+
+    private final ContextStore store;
+    private final ChatGateway gateway;
+    private final ConversationWindow window;
+    private final StoredMessages stored;
+    private final SessionsConfig config;
+    private final LimitsConfig limits;
+    @Nullable
+    private final Summarizer summarizer;
+
+    SessionPrompter(ContextStore store, ChatGateway gateway, ConversationWindow window, StoredMessages stored,
+                    SessionsConfig config, LimitsConfig limits, @Nullable Summarizer summarizer) {
+        this.store = requireNonNull(store, "store");
+        this.gateway = requireNonNull(gateway, "gateway");
+        this.window = requireNonNull(window, "window");
+        this.stored = requireNonNull(stored, "stored");
+        this.config = requireNonNull(config, "config");
+        this.limits = requireNonNull(limits, "limits");
+        this.summarizer = summarizer;
+    }
+
+    /** Resolves the model now (throwing MODEL_NOT_FOUND); the rest happens in the future. */
+    CompletableFuture<Turn> prepare(String tenant, String sessionId, ChatRequest request) {
+        final GenerationOptions options = request.options();
+        final int replyTokens = options.maxOutputTokens() != null ? options.maxOutputTokens()
+                                                                  : config.replyBudgetTokens();
+        final PromptBudget budget = promptBudget(gateway.catalog().resolve(request.model()), replyTokens);
+        // An unbounded reply could overrun the window the prompt was cut for.
+        final GenerationOptions upstreamOptions = new GenerationOptions(
+                options.temperature(), options.topP(), replyTokens, options.stopSequences(), options.responseFormat());
+        final List<SessionMessage> newMessages = stored.toStored(request.messages());
+        return store.get(tenant, sessionId).toCompletableFuture().thenCompose(session -> {
+            final Plan plan = window.plan(session.messages(), session.summary(), newMessages, budget);
+            final Turn truncated = new Turn(withPrompt(request, upstreamOptions, plan), session.version(), newMessages);
+            if (summarizer == null || !plan.overflows()) {
+                return CompletableFuture.completedFuture(truncated);
+            }
+            return summarizer.fold(session.messages(), session.summary(), plan.overflowFrom(), plan.overflowTo())
+                             .thenCompose(summary -> storeSummary(tenant, session, summary).thenApply(version -> {
+                                 final Plan summarized = window.plan(session.messages(), summary, newMessages, budget);
+                                 return new Turn(withPrompt(request, upstreamOptions, summarized), version, newMessages);
+                             }))
+                             .exceptionallyCompose(failure -> {
+                                 final Throwable cause = ContextStoreErrors.unwrap(failure);
+                                 if (cause instanceof ContextStoreUnavailableException) {
+                                     // The turn could not be stored either: fail before paying for a reply.
+                                     return CompletableFuture.failedFuture(cause);
+                                 }
+                                 logger.warn("session {}: summarizing failed, leaving the oldest turns out instead: {}",
+                                             sessionId, cause.toString());
+                                 return CompletableFuture.completedFuture(truncated);
+                             });
+        });
+    }
+
+    /** The window of the summarizer's prompt: its model's context window minus the summary and the margin. */
+    static PromptBudget summarizerBudget(ResolvedModel model, SessionsConfig config, LimitsConfig limits) {
+        final int window = contextWindow(model, config);
+        return new PromptBudget(window - config.summaryMaxTokens() - config.marginTokens(), Integer.MAX_VALUE,
+                                limits.maxMessageChars(),
+                                explain(model, window, "the summary budget", config.summaryMaxTokens(), config));
+    }
+
+    private PromptBudget promptBudget(ResolvedModel model, int replyTokens) {
+        final int window = contextWindow(model, config);
+        return new PromptBudget(window - replyTokens - config.marginTokens(), limits.maxMessages(),
+                                limits.maxTotalChars(), explain(model, window, "the reply budget", replyTokens, config));
+    }
+
+    private CompletableFuture<Long> storeSummary(String tenant, Session session, RunningSummary summary) {
+        return store.setSummary(tenant, session.id(), session.version(), summary).toCompletableFuture();
+    }
+
+    private static ChatRequest withPrompt(ChatRequest request, GenerationOptions options, Plan plan) {
+        return new ChatRequest(request.model(), plan.prompt(), options, request.requestId(), request.metadata());
+    }
+
+    private static int contextWindow(ResolvedModel model, SessionsConfig config) {
+        return model.contextWindowTokens() > 0 ? model.contextWindowTokens() : config.defaultContextWindowTokens();
+    }
+
+    private static String explain(ResolvedModel model, int window, String kept, int keptTokens, SessionsConfig config) {
+        return "the context window of model " + model.name() + ", " + window + " tokens, minus " + kept + ' ' +
+               keptTokens + " and the margin " + config.marginTokens();
+    }
+}
