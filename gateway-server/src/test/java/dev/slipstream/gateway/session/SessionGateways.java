@@ -37,10 +37,11 @@ final class SessionGateways {
                                 SessionsConfig sessions) {
         final GatewayConfig embedded = EmbeddedConfig.create(Map.of());
         final ProviderConfig provider =
-                new ProviderConfig("fake", "openai-compatible", fake.url("/v1"), "fake-key", null, 10_000L, null);
+                new ProviderConfig("fake", "openai-compatible", fake.url("/v1"), "fake-key", null, 10_000L, null, null);
         // Nothing listens on port 1 of the loopback interface.
         final ProviderConfig unreachable =
-                new ProviderConfig("unreachable", "openai-compatible", "http://127.0.0.1:1/v1", null, null, null, null);
+                new ProviderConfig("unreachable", "openai-compatible", "http://127.0.0.1:1/v1", null, null, null, null,
+                                   null);
         return embedded.withProviders(List.of(embedded.providers().get(0), provider, unreachable))
                        .withModels(List.of(embedded.models().get(0),
                                            new ModelConfig(MODEL, "fake", "fake-model", contextWindowTokens),
