@@ -3,6 +3,7 @@ package dev.slipstream.loadtest.bench;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +30,25 @@ final class OpenLoopRunner {
 
     /** What one run measured; latencies in microseconds, calls made during warm-up excluded. */
     record Result(String name, Histogram latencyMicros, long ok, long errors, long dropped, double seconds) {
+        static final String MARKDOWN_HEADER =
+                "| what | achieved req/s | ok | errors | dropped | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n" +
+                "|---|---|---|---|---|---|---|---|---|---|\n";
+
         double achievedRate() {
             return (ok + errors) / seconds;
+        }
+
+        /** The latency at {@code percentile} (100 = the maximum), in milliseconds. */
+        double millisAt(double percentile) {
+            final long micros = percentile >= 100 ? latencyMicros.getMaxValue()
+                                                  : latencyMicros.getValueAtPercentile(percentile);
+            return micros / 1000.0;
+        }
+
+        String markdownRow() {
+            return String.format(Locale.ROOT, "| %s | %.0f | %d | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+                                 name, achievedRate(), ok, errors, dropped, millisAt(50), millisAt(90),
+                                 millisAt(99), millisAt(99.9), millisAt(100));
         }
     }
 

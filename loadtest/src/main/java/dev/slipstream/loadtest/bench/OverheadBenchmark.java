@@ -137,29 +137,14 @@ public final class OverheadBenchmark implements Callable<Integer> {
         final StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Open loop at %d requests/s, %d s warm-up, %d s measured per row.%n%n",
                                  rps, warmupSeconds, durationSeconds));
-        out.append("| path | achieved req/s | ok | errors | dropped | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
-        for (OpenLoopRunner.Result r : results) {
-            out.append(String.format(Locale.ROOT, "| %s | %.0f | %d | %d | %d | %s | %s | %s | %s | %s |%n",
-                                     r.name(), r.achievedRate(), r.ok(), r.errors(), r.dropped(),
-                                     ms(r, 50), ms(r, 90), ms(r, 99), ms(r, 99.9), ms(r, 100)));
-        }
+        out.append(OpenLoopRunner.Result.MARKDOWN_HEADER);
+        results.forEach(r -> out.append(r.markdownRow()));
         final OpenLoopRunner.Result base = results.get(0);
         out.append("\nOverhead over the direct path:\n\n| path | p50 ms | p99 ms |\n|---|---|---|\n");
         for (OpenLoopRunner.Result r : results.subList(1, results.size())) {
             out.append(String.format(Locale.ROOT, "| %s | %+.3f | %+.3f |%n", r.name(),
-                                     (value(r, 50) - value(base, 50)) / 1000.0,
-                                     (value(r, 99) - value(base, 99)) / 1000.0));
+                                     r.millisAt(50) - base.millisAt(50), r.millisAt(99) - base.millisAt(99)));
         }
         return out.toString();
-    }
-
-    private static long value(OpenLoopRunner.Result r, double percentile) {
-        return percentile >= 100 ? r.latencyMicros().getMaxValue()
-                                 : r.latencyMicros().getValueAtPercentile(percentile);
-    }
-
-    private static String ms(OpenLoopRunner.Result r, double percentile) {
-        return String.format(Locale.ROOT, "%.3f", value(r, percentile) / 1000.0);
     }
 }
