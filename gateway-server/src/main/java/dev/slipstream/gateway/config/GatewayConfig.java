@@ -12,10 +12,11 @@ import com.linecorp.armeria.common.annotation.Nullable;
  *                     first model
  */
 public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig auth,
-                            List<ProviderConfig> providers, List<ModelConfig> models, String defaultModel) {
+                            List<ProviderConfig> providers, List<ModelConfig> models, String defaultModel,
+                            PromptsConfig prompts) {
     public GatewayConfig(@Nullable ServerConfig server, @Nullable LimitsConfig limits, @Nullable AuthConfig auth,
                          @Nullable List<ProviderConfig> providers, @Nullable List<ModelConfig> models,
-                         @Nullable String defaultModel) {
+                         @Nullable String defaultModel, @Nullable PromptsConfig prompts) {
         this.server = server == null ? ServerConfig.DEFAULT : server;
         this.limits = limits == null ? LimitsConfig.DEFAULT : limits;
         this.auth = auth == null ? AuthConfig.DEFAULT : auth;
@@ -24,17 +25,22 @@ public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig
         final String firstAlias = this.models.isEmpty() ? null : this.models.get(0).alias();
         // A missing alias is the validator's to report, not a reason to fail here.
         this.defaultModel = defaultModel != null ? defaultModel : firstAlias != null ? firstAlias : "";
+        this.prompts = prompts == null ? PromptsConfig.DEFAULT : prompts;
     }
 
     public GatewayConfig withServer(ServerConfig server) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel);
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, prompts);
     }
 
     public GatewayConfig withProviders(List<ProviderConfig> providers) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel);
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, prompts);
+    }
+
+    public GatewayConfig withPrompts(PromptsConfig prompts) {
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, prompts);
     }
 
     public GatewayConfig withModels(List<ModelConfig> models) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel);
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, prompts);
     }
 }

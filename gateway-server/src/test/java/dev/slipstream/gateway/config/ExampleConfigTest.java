@@ -57,6 +57,7 @@ class ExampleConfigTest {
         assertThat(keys(root.get("auth"))).isEqualTo(options(AuthConfig.class));
         assertThat(keysOfAll(root.get("providers"))).isEqualTo(options(ProviderConfig.class));
         assertThat(keysOfAll(root.get("models"))).isEqualTo(options(ModelConfig.class));
+        assertThat(keys(root.get("prompts"))).isEqualTo(options(PromptsConfig.class));
     }
 
     @Test
