@@ -55,8 +55,8 @@ public final class PromptRegistry {
         return Optional.ofNullable(directory);
     }
 
-    /** Loads the directory again; swaps it in only when every template passes. */
-    public ReloadOutcome reload() {
+    /** Loads the directory again; swaps it in only when every template passes. One reload at a time. */
+    public synchronized ReloadOutcome reload() {
         if (directory == null) {
             return new ReloadOutcome(false, List.of("no prompt template directory configured (prompts.directory)"),
                                      0, "");

@@ -2,6 +2,8 @@ package dev.slipstream.gateway.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.concurrent.Executors;
 
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpHeaders;
+import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
@@ -26,17 +29,28 @@ import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ModelCatalog;
 import dev.slipstream.gateway.chat.TokenCounter;
+import dev.slipstream.gateway.config.ConfigException;
 import dev.slipstream.gateway.config.GatewayConfig;
+import dev.slipstream.gateway.config.PromptsConfig;
 import dev.slipstream.gateway.config.ProviderConfig;
 import dev.slipstream.gateway.config.ServerConfig;
+import dev.slipstream.gateway.grpc.AdminGrpcService;
 import dev.slipstream.gateway.grpc.ChatGrpcService;
+import dev.slipstream.gateway.grpc.ExecutionAdvisorGrpcService;
 import dev.slipstream.gateway.grpc.GatewayExceptionHandler;
 import dev.slipstream.gateway.grpc.GrpcAuthInterceptor;
 import dev.slipstream.gateway.grpc.GrpcRequestTooLargeHandler;
 import dev.slipstream.gateway.grpc.ModelGrpcService;
+import dev.slipstream.gateway.grpc.PromptGrpcService;
 import dev.slipstream.gateway.http.OpenAiHttpService;
+import dev.slipstream.gateway.http.PromptHttpService;
+import dev.slipstream.gateway.prompt.PromptDirectoryWatcher;
+import dev.slipstream.gateway.prompt.PromptInvoker;
+import dev.slipstream.gateway.prompt.PromptRegistry;
 import dev.slipstream.gateway.provider.ChatProvider;
 import dev.slipstream.gateway.provider.ProviderFactory;
+import dev.slipstream.prompts.Problem;
+import dev.slipstream.prompts.TemplateValidationException;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 
@@ -47,10 +61,13 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 public final class Gateway implements AutoCloseable {
     private final Server server;
     private final ExecutorService blockingExecutor;
+    @Nullable
+    private final PromptDirectoryWatcher promptWatcher;
 
-    private Gateway(Server server, ExecutorService blockingExecutor) {
+    private Gateway(Server server, ExecutorService blockingExecutor, @Nullable PromptDirectoryWatcher promptWatcher) {
         this.server = server;
         this.blockingExecutor = blockingExecutor;
+        this.promptWatcher = promptWatcher;
     }
 
     /** Builds and starts a gateway for a validated {@code config}, guarded by {@code apiKey}. */
@@ -61,9 +78,34 @@ public final class Gateway implements AutoCloseable {
         final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("provider-", 0).factory());
         final ChatGateway chat = chatGateway(config, blockingExecutor);
-        final Server server = buildServer(config.server(), chat, new ApiKeyVerifier(apiKey));
+        final PromptRegistry prompts = promptRegistry(config.prompts());
+        final PromptInvoker invoker = new PromptInvoker(prompts, chat, config.prompts());
+        final Server server = buildServer(config.server(), chat, invoker, new ApiKeyVerifier(apiKey));
         server.start().join();
-        return new Gateway(server, blockingExecutor);
+        return new Gateway(server, blockingExecutor, promptWatcher(prompts, config.prompts()));
+    }
+
+    /** Loads the template directory; a gateway never starts on a broken set. */
+    private static PromptRegistry promptRegistry(PromptsConfig config) {
+        try {
+            return PromptRegistry.load(config.templateDirectory());
+        } catch (TemplateValidationException e) {
+            throw new ConfigException("prompts.directory " + config.templateDirectory().orElseThrow(),
+                                      e.problems().stream().map(Problem::toString).toList());
+        }
+    }
+
+    @Nullable
+    private static PromptDirectoryWatcher promptWatcher(PromptRegistry prompts, PromptsConfig config) {
+        if (!config.watch() || prompts.directory().isEmpty()) {
+            return null;
+        }
+        try {
+            return PromptDirectoryWatcher.start(prompts, prompts.directory().get(),
+                                                Duration.ofMillis(config.watchDebounceMs()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + prompts.directory().get() + " for prompt changes", e);
+        }
     }
 
     private static ChatGateway chatGateway(GatewayConfig config, ExecutorService executor) {
@@ -76,11 +118,15 @@ public final class Gateway implements AutoCloseable {
         return new ChatGateway(catalog, new ChatRequestValidator(config.limits()));
     }
 
-    private static Server buildServer(ServerConfig config, ChatGateway chat, ApiKeyVerifier verifier) {
+    private static Server buildServer(ServerConfig config, ChatGateway chat, PromptInvoker invoker,
+                                      ApiKeyVerifier verifier) {
         final GrpcService grpc =
                 GrpcService.builder()
                            .addService(new ChatGrpcService(chat))
                            .addService(new ModelGrpcService(chat.catalog()))
+                           .addService(new PromptGrpcService(invoker))
+                           .addService(new ExecutionAdvisorGrpcService(invoker))
+                           .addService(new AdminGrpcService(invoker.registry()))
                            .addService(GrpcHealthCheckService.of())
                            .addService(ProtoReflectionServiceV1.newInstance())
                            .intercept(new GrpcAuthInterceptor(verifier))
@@ -100,6 +146,7 @@ public final class Gateway implements AutoCloseable {
                                        .errorHandler(new GrpcRequestTooLargeHandler())
                                        .service("/health", HealthCheckService.of());
         OpenAiHttpService.mount(sb, chat, verifier);
+        PromptHttpService.mount(sb, invoker, verifier);
         if (config.docsEnabled()) {
             sb.serviceUnder("/docs", docService());
         }
@@ -134,6 +181,9 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (promptWatcher != null) {
+            promptWatcher.close();
+        }
         server.stop().join();
         blockingExecutor.shutdownNow();
     }
