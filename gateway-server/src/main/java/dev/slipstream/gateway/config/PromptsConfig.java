@@ -17,7 +17,7 @@ import com.linecorp.armeria.common.annotation.Nullable;
  * @param repairAttempts how many times a model is told what was wrong with its answer and asked again
  * @param advisorTimeoutMs the longest one model call of a prompt may take
  * @param deadlineMarginMs time kept back from the caller's deadline to build and send the reply; no model
- *                         call is started, or left running, inside it
+ *                         call is started, or waited for, inside it
  */
 public record PromptsConfig(@Nullable String directory, Boolean watch, Long watchDebounceMs, Integer repairAttempts,
                             Long advisorTimeoutMs, Long deadlineMarginMs) {

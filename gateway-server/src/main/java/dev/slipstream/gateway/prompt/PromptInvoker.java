@@ -42,8 +42,8 @@ import dev.slipstream.prompts.TemplateRenderer;
  * answer against the schema, the bounds and the request. A rejected answer gets up to
  * {@code prompts.repair_attempts} repairs (the model sees its answer and exactly what was wrong); when none
  * passes, or the model fails, or the caller's deadline leaves no time for a call, the answer is the baseline.
- * No call is started, or left running, within {@code prompts.deadline_margin_ms} of the deadline. Never
- * blocks.
+ * No call is started, or waited for, within {@code prompts.deadline_margin_ms} of the deadline, so the
+ * caller always has its answer in time. Never blocks.
  */
 public final class PromptInvoker {
     private static final Logger logger = LoggerFactory.getLogger(PromptInvoker.class);

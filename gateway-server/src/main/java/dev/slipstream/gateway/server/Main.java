@@ -63,7 +63,14 @@ public final class Main {
                                    "for this run:\n\n    " + apiKey + "\n\nSend it as 'authorization: Bearer " +
                                    "<key>'.");
             }
-            final Gateway gateway = Gateway.start(gatewayConfig, apiKey);
+            final Gateway gateway;
+            try {
+                gateway = Gateway.start(gatewayConfig, apiKey);
+            } catch (ConfigException e) {
+                // A prompt template directory with problems: refused like a broken configuration file.
+                System.err.println(e.getMessage());
+                return 2;
+            }
             gateway.closeOnShutdown();
             logger.info("Slipstream serving on port {} ({}); providers: {}; models: {}", gateway.port(),
                         config == null ? "embedded default" : config,
