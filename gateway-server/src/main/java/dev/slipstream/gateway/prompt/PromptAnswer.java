@@ -19,7 +19,7 @@ import dev.slipstream.prompts.PromptTemplate;
  * @param baselineReason why the baseline was served; empty otherwise
  * @param violations every problem found in the model's answers, each prefixed with its attempt
  * @param usage summed over every model call
- * @param modelCalls calls made: 0 when the baseline was served without one
+ * @param modelCalls calls started, answered or not: 0 when the baseline was served without one
  * @param provider the configured provider of the last answer; empty when none answered
  */
 public record PromptAnswer(PromptTemplate template, @Nullable JsonNode output, String rawText, Source source,

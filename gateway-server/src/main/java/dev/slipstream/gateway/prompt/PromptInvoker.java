@@ -132,6 +132,7 @@ public final class PromptInvoker {
             }
             final ChatRequest request = new ChatRequest(template.model(), messages, options(), requestId,
                                                         Map.of("prompt", template.name()));
+            modelCalls++;
             return chat.complete(request)
                        .orTimeout(budgetMillis, TimeUnit.MILLISECONDS)
                        .handle((completion, error) -> error != null
@@ -142,7 +143,6 @@ public final class PromptInvoker {
 
         private CompletableFuture<PromptAnswer> answered(ChatCompletion completion, List<ChatMessage> messages,
                                                          int attempt) {
-            modelCalls++;
             usage = new TokenUsage(usage.inputTokens() + completion.usage().inputTokens(),
                                    usage.outputTokens() + completion.usage().outputTokens(),
                                    usage.cachedInputTokens() + completion.usage().cachedInputTokens());

@@ -26,6 +26,7 @@ import dev.slipstream.api.execution.v1.ImpactAdjustmentResponse;
 import dev.slipstream.api.execution.v1.OrderType;
 import dev.slipstream.api.execution.v1.Source;
 import dev.slipstream.gateway.advisor.AdvisorRequests;
+import dev.slipstream.gateway.config.PromptsConfig;
 import dev.slipstream.gateway.provider.fake.FakeOpenAi;
 import dev.slipstream.gateway.provider.fake.ReceivedChat;
 import dev.slipstream.gateway.provider.fake.ReceivedChat.Turn;
@@ -40,6 +41,8 @@ import dev.slipstream.gateway.testing.RunningGateway;
  */
 class ExecutionAdvisorServiceTest {
     private static final String MALFORMED = "{\"action\": \"PASSIVE\", \"quantity\": 20,";
+    /** Kept back from every caller's deadline; large, so that deadline tests need no tight timing. */
+    private static final long DEADLINE_MARGIN_MS = 400;
 
     @TempDir
     static Path templates;
@@ -50,7 +53,8 @@ class ExecutionAdvisorServiceTest {
     @BeforeAll
     static void start() {
         fake = new FakeOpenAi();
-        gateway = PromptGateways.start(fake, PromptGateways.promptsFrom(PromptGateways.copyShippedTemplates(templates)));
+        gateway = PromptGateways.start(fake, new PromptsConfig(PromptGateways.copyShippedTemplates(templates).toString(),
+                                                               false, null, null, null, DEADLINE_MARGIN_MS));
         advisor = gateway.grpcClient().build(ExecutionAdvisorServiceBlockingStub.class);
     }
 
@@ -185,6 +189,20 @@ class ExecutionAdvisorServiceTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(800));
         assertDecisionBaseline(response, "the model did not answer within");
+        assertThat(response.getCall().getModelCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void noModelCallStartsWhenTheDeadlineLeavesLessThanTheMargin() {
+        final ExecutionDecisionResponse response =
+                advisor.withDeadlineAfter(DEADLINE_MARGIN_MS - 50, TimeUnit.MILLISECONDS)
+                       .executionDecision(AdvisorRequests.decision());
+
+        assertDecisionBaseline(response, "no time for a model call");
+        assertThat(response.getBaselineReason())
+                .endsWith("(expected: more than prompts.deadline_margin_ms, " + DEADLINE_MARGIN_MS + " ms)");
+        assertThat(response.getCall().getModelCalls()).isZero();
+        assertThat(fake.received()).isEmpty();
     }
 
     @Test
