@@ -2,13 +2,14 @@ package dev.slipstream.gateway.grpc;
 
 import static java.util.Objects.requireNonNull;
 
+import com.linecorp.armeria.common.util.BlockingTaskExecutor;
+import com.linecorp.armeria.server.ServiceRequestContext;
+
 import dev.slipstream.api.gateway.v1.AdminServiceGrpc;
 import dev.slipstream.api.gateway.v1.ReloadPromptsRequest;
 import dev.slipstream.api.gateway.v1.ReloadPromptsResponse;
 import dev.slipstream.gateway.prompt.PromptRegistry;
 import dev.slipstream.gateway.prompt.ReloadOutcome;
-import com.linecorp.armeria.common.util.BlockingTaskExecutor;
-import com.linecorp.armeria.server.ServiceRequestContext;
 import io.grpc.stub.StreamObserver;
 
 /** {@code slipstream.gateway.v1.AdminService}: operating the running gateway. */

@@ -2,6 +2,8 @@ package dev.slipstream.gateway.grpc;
 
 import static java.util.Objects.requireNonNull;
 
+import com.linecorp.armeria.server.ServiceRequestContext;
+
 import dev.slipstream.api.gateway.v1.GetPromptRequest;
 import dev.slipstream.api.gateway.v1.GetPromptResponse;
 import dev.slipstream.api.gateway.v1.InvokePromptRequest;
@@ -14,7 +16,6 @@ import dev.slipstream.gateway.prompt.LivePrompts;
 import dev.slipstream.gateway.prompt.OutputCheck;
 import dev.slipstream.gateway.prompt.PromptInvoker;
 import dev.slipstream.prompts.PromptTemplate;
-import com.linecorp.armeria.server.ServiceRequestContext;
 import io.grpc.stub.StreamObserver;
 
 /** {@code slipstream.gateway.v1.PromptService} over the live templates and {@link PromptInvoker}. */

@@ -76,8 +76,8 @@ public final class PromptHttpService {
         try {
             body = MAPPER.readTree(request.content().array());
         } catch (IOException e) {
-            throw GatewayException.invalid(List.of(new FieldViolation("body", "not valid JSON (expected: " +
-                                                                              "{\"variables\": {...}, \"version\": N})")));
+            throw GatewayException.invalid(List.of(new FieldViolation(
+                    "body", "not valid JSON (expected: {\"variables\": {...}, \"version\": N})")));
         }
         if (body == null || !body.isObject()) {
             throw GatewayException.invalid(List.of(new FieldViolation(

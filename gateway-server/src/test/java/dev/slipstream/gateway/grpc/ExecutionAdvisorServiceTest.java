@@ -53,8 +53,8 @@ class ExecutionAdvisorServiceTest {
     @BeforeAll
     static void start() {
         fake = new FakeOpenAi();
-        gateway = PromptGateways.start(fake, new PromptsConfig(PromptGateways.copyShippedTemplates(templates).toString(),
-                                                               false, null, null, null, DEADLINE_MARGIN_MS));
+        final String directory = PromptGateways.copyShippedTemplates(templates).toString();
+        gateway = PromptGateways.start(fake, new PromptsConfig(directory, false, null, null, null, DEADLINE_MARGIN_MS));
         advisor = gateway.grpcClient().build(ExecutionAdvisorServiceBlockingStub.class);
     }
 

@@ -47,7 +47,7 @@ class PromptServiceTest {
     @BeforeAll
     static void start() {
         fake = new FakeOpenAi();
-        gateway = PromptGateways.start(fake, PromptGateways.promptsFrom(PromptGateways.copyShippedTemplates(templates)));
+        gateway = PromptGateways.startWithShippedTemplates(fake, templates);
         prompts = gateway.grpcClient().build(PromptServiceBlockingStub.class);
     }
 

@@ -32,9 +32,9 @@ import dev.slipstream.gateway.testing.RunningGateway;
 /**
  * A Python client with stubs that protoc generates from the project's own .proto files talks to the
  * gateway: unary Complete, StreamComplete, the gRPC health check, and the typed ExecutionDecision and
- * ImpactAdjustment (answered by a scripted OpenAI wire fake through the shipped templates). Needs the apt packages python3-grpcio,
- * python3-protobuf, protobuf-compiler and protobuf-compiler-grpc; without them it fails, so that a
- * missing prerequisite never passes for a working client.
+ * ImpactAdjustment (answered by a scripted OpenAI wire fake through the shipped templates). Needs the apt
+ * packages python3-grpcio, python3-protobuf, protobuf-compiler and protobuf-compiler-grpc; without them it
+ * fails, so that a missing prerequisite never passes for a working client.
  */
 class PythonClientTest {
     private static final String PYTHON = "/usr/bin/python3";
@@ -69,8 +69,7 @@ class PythonClientTest {
         }
         stubsDir = generateStubs();
         fake = new FakeOpenAi();
-        final Path templates = PromptGateways.copyShippedTemplates(Files.createDirectories(workDir.resolve("templates")));
-        gateway = PromptGateways.start(fake, PromptGateways.promptsFrom(templates));
+        gateway = PromptGateways.startWithShippedTemplates(fake, Files.createDirectories(workDir.resolve("templates")));
     }
 
     @AfterAll

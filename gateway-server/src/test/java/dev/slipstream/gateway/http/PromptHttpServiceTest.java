@@ -29,6 +29,8 @@ import dev.slipstream.gateway.testing.RunningGateway;
 /** {@code POST /v1/prompts/{id}:invoke} with the generic news-sentiment template. */
 class PromptHttpServiceTest {
     private static final String BODY = "{\"variables\": {\"asset\": \"BTC\", \"headline\": \"ETF inflows\"}}";
+    private static final String BULLISH =
+            "{\"sentiment\": \"BULLISH\", \"score\": 0.4, \"relevance\": 0.7, \"rationale\": \"Inflows.\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -40,7 +42,7 @@ class PromptHttpServiceTest {
     @BeforeAll
     static void start() {
         fake = new FakeOpenAi();
-        gateway = PromptGateways.start(fake, PromptGateways.promptsFrom(PromptGateways.copyShippedTemplates(templates)));
+        gateway = PromptGateways.startWithShippedTemplates(fake, templates);
         http = WebClient.of(gateway.httpUri()).blocking();
     }
 
@@ -61,15 +63,14 @@ class PromptHttpServiceTest {
 
     @Test
     void invokeReturnsTheStructuredOutput() throws Exception {
-        fake.answerWith("{\"sentiment\": \"BULLISH\", \"score\": 0.4, \"relevance\": 0.7, \"rationale\": \"Inflows.\"}");
+        fake.answerWith(BULLISH);
 
         final AggregatedHttpResponse response = post("/v1/prompts/news-sentiment:invoke",
                                                      BODY.replace("}}", "}, \"version\": 1}"), true);
 
         assertThat(response.status()).isEqualTo(HttpStatus.OK);
         final JsonNode body = JSON.readTree(response.contentUtf8());
-        assertThat(body.get("output")).isEqualTo(JSON.readTree(
-                "{\"sentiment\": \"BULLISH\", \"score\": 0.4, \"relevance\": 0.7, \"rationale\": \"Inflows.\"}"));
+        assertThat(body.get("output")).isEqualTo(JSON.readTree(BULLISH));
         assertThat(body.get("source").asText()).isEqualTo("MODEL");
         assertThat(body.get("version").asInt()).isEqualTo(1);
         assertThat(body.get("provider").asText()).isEqualTo("fake");

@@ -121,10 +121,13 @@ class PromptHotReloadTest {
                 InvokePromptRequest.newBuilder()
                                    .setPromptId("news-sentiment")
                                    .setVariables(Struct.newBuilder()
-                                                       .putFields("asset", Value.newBuilder().setStringValue("BTC").build())
-                                                       .putFields("headline", Value.newBuilder()
-                                                                                   .setStringValue("Quiet day").build()))
+                                                       .putFields("asset", text("BTC"))
+                                                       .putFields("headline", text("Quiet day")))
                                    .build());
+    }
+
+    private static Value text(String value) {
+        return Value.newBuilder().setStringValue(value).build();
     }
 
     /** Invokes until {@code done} holds for a response, as the watcher reloads in the background. */

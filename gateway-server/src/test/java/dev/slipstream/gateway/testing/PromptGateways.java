@@ -59,8 +59,9 @@ public final class PromptGateways {
                                             .withPrompts(prompts));
     }
 
-    /** Prompts from {@code directory}, without a file watch, and defaults otherwise. */
-    public static PromptsConfig promptsFrom(Path directory) {
-        return new PromptsConfig(directory.toString(), false, null, null, null, null);
+    /** A gateway serving copies of the shipped templates from {@code directory}, without a file watch. */
+    public static RunningGateway startWithShippedTemplates(FakeOpenAi fake, Path directory) {
+        return start(fake, new PromptsConfig(copyShippedTemplates(directory).toString(), false, null, null, null,
+                                             null));
     }
 }
