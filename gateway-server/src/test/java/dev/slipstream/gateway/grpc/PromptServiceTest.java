@@ -11,11 +11,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.linecorp.armeria.client.WebClient;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
 
 import dev.slipstream.api.gateway.v1.GetPromptRequest;
 import dev.slipstream.api.gateway.v1.GetPromptResponse;
@@ -123,6 +131,23 @@ class PromptServiceTest {
                                            .containsExactly("asset:string:true", "source:string:false",
                                                             "headline:string:true", "body:string:false");
         assertThat(news.getOutputSchema().getFieldsOrThrow("required").getListValue().getValuesCount()).isEqualTo(4);
+    }
+
+    @Test
+    void invokePromptIsTranscodedToHttpJson() throws Exception {
+        fake.answerWith(BEARISH);
+
+        final AggregatedHttpResponse response = WebClient.of(gateway.httpUri()).blocking().execute(
+                RequestHeaders.builder(HttpMethod.POST, "/gateway/v1/prompts/news-sentiment:invoke")
+                              .contentType(MediaType.JSON_UTF_8)
+                              .add("authorization", "Bearer " + RunningGateway.API_KEY)
+                              .build(),
+                "{\"variables\": {\"asset\": \"BTC\", \"headline\": \"Exchange hacked\"}}");
+
+        assertThat(response.status()).isEqualTo(HttpStatus.OK);
+        final JsonNode body = new ObjectMapper().readTree(response.contentUtf8());
+        assertThat(body.get("source").asText()).isEqualTo("SOURCE_MODEL");
+        assertThat(body.get("output").get("sentiment").asText()).isEqualTo("BEARISH");
     }
 
     @Test
