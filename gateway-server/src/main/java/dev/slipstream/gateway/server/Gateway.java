@@ -78,7 +78,13 @@ public final class Gateway implements AutoCloseable {
         final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("provider-", 0).factory());
         final ChatGateway chat = chatGateway(config, blockingExecutor);
-        final PromptRegistry prompts = promptRegistry(config.prompts());
+        final PromptRegistry prompts;
+        try {
+            prompts = promptRegistry(config.prompts(), chat.catalog());
+        } catch (ConfigException e) {
+            blockingExecutor.shutdownNow();
+            throw e;
+        }
         final PromptInvoker invoker = new PromptInvoker(prompts, chat, config.prompts());
         final Server server = buildServer(config.server(), chat, invoker, new ApiKeyVerifier(apiKey));
         server.start().join();
@@ -86,9 +92,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Loads the template directory; a gateway never starts on a broken set. */
-    private static PromptRegistry promptRegistry(PromptsConfig config) {
+    private static PromptRegistry promptRegistry(PromptsConfig config, ModelCatalog catalog) {
         try {
-            return PromptRegistry.load(config.templateDirectory());
+            return PromptRegistry.load(config.templateDirectory(), catalog::serves);
         } catch (TemplateValidationException e) {
             throw new ConfigException("prompts.directory " + config.templateDirectory().orElseThrow(),
                                       e.problems().stream().map(Problem::toString).toList());
