@@ -88,7 +88,10 @@ public final class ExecutionDecisionAdvisor {
         return variables;
     }
 
-    /** The answer must fit this order: no more than remains or the child limit, a limit price near mid. */
+    /**
+     * The answer must fit this order: no more than remains, the child limit and the participation limit, and
+     * a limit price near mid.
+     */
     public static OutputCheck check(ExecutionDecisionRequest request) {
         final double remaining = request.getParentOrder().getRemainingQuantity();
         final SafetyLimits limits = request.getSafetyLimits();
@@ -103,6 +106,11 @@ public final class ExecutionDecisionAdvisor {
             if (quantity > limits.getMaxChildQuantity()) {
                 problems.add("quantity: " + quantity + " (expected: <= safety_limits.max_child_quantity, " +
                              limits.getMaxChildQuantity() + ')');
+            }
+            final double participationCap = participationCap(request);
+            if (quantity > participationCap) {
+                problems.add("quantity: " + quantity + " (expected: <= safety_limits.max_participation_rate × " +
+                             "market.volume_last_hour, " + participationCap + ')');
             }
             final JsonNode limitPrice = output.get("limit_price");
             if (limitPrice.isNumber() && mid > 0) {
@@ -174,6 +182,12 @@ public final class ExecutionDecisionAdvisor {
                             maxChild);
             quantity = maxChild;
         }
+        final double participationCap = participationCap(request);
+        if (quantity > participationCap) {
+            adjustments.add("baseline: quantity " + quantity + " capped at safety_limits.max_participation_rate × " +
+                            "market.volume_last_hour " + participationCap);
+            quantity = participationCap;
+        }
         final ExecutionDecisionResponse.Builder response =
                 ExecutionDecisionResponse.newBuilder()
                                          .setAction(slice.getOrderType() == OrderType.ORDER_TYPE_MARKET
@@ -192,6 +206,15 @@ public final class ExecutionDecisionAdvisor {
             response.setLimitPrice(slice.getLimitPrice());
         }
         return response.build();
+    }
+
+    /**
+     * The most one child may trade: the participation limit applied to the last hour's volume, a bound no
+     * single slice should exceed; none when the volume is not given (0).
+     */
+    private static double participationCap(ExecutionDecisionRequest request) {
+        final double volume = request.getMarket().getVolumeLastHour();
+        return volume > 0 ? request.getSafetyLimits().getMaxParticipationRate() * volume : Double.POSITIVE_INFINITY;
     }
 
     private static String instant(Timestamp timestamp) {

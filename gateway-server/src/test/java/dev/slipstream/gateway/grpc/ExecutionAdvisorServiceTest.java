@@ -156,6 +156,24 @@ class ExecutionAdvisorServiceTest {
     }
 
     @Test
+    void quantityAboveTheParticipationLimitIsRejectedAndTheBaselineCappedByIt() {
+        // 10 % of 150 traded in the last hour: at most 15 per child, below the proposed 20.
+        final ExecutionDecisionRequest thinMarket = AdvisorRequests.decision().toBuilder()
+                .setMarket(AdvisorRequests.market().toBuilder().setVolumeLastHour(150))
+                .build();
+        fake.answerWith(VALID_DECISION);
+
+        final ExecutionDecisionResponse response = advisor.executionDecision(thinMarket);
+
+        assertThat(response.getSource()).isEqualTo(Source.SOURCE_BASELINE);
+        assertThat(response.getBaselineReason()).contains(
+                "quantity: 30.0 (expected: <= safety_limits.max_participation_rate × market.volume_last_hour, 15.0)");
+        assertThat(response.getQuantity()).isEqualTo(15);
+        assertThat(response.getAdjustmentsList()).contains(
+                "baseline: quantity 20.0 capped at safety_limits.max_participation_rate × market.volume_last_hour 15.0");
+    }
+
+    @Test
     void unknownActionIsRepairedOnceThenTheBaselineIsServed() {
         final String hold = VALID_DECISION.replace("\"ACCELERATE\"", "\"HOLD\"");
         fake.answerWith(hold);
