@@ -170,7 +170,8 @@ class ExecutionAdvisorServiceTest {
                 "quantity: 30.0 (expected: <= safety_limits.max_participation_rate × market.volume_last_hour, 15.0)");
         assertThat(response.getQuantity()).isEqualTo(15);
         assertThat(response.getAdjustmentsList()).contains(
-                "baseline: quantity 20.0 capped at safety_limits.max_participation_rate × market.volume_last_hour 15.0");
+                "baseline: quantity 20.0 capped at safety_limits.max_participation_rate × " +
+                "market.volume_last_hour 15.0");
     }
 
     @Test
