@@ -199,7 +199,7 @@ public final class PromptInvoker {
         }
     }
 
-    static String repairRequest(List<String> problems) {
+    private static String repairRequest(List<String> problems) {
         return "Your answer was rejected for these reasons:\n" +
                problems.stream().map(problem -> "- " + problem).collect(Collectors.joining("\n")) +
                "\nReply again with one JSON object that fixes every problem listed and follows all the rules " +
