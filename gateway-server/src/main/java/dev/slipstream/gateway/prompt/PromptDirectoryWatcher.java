@@ -57,13 +57,16 @@ public final class PromptDirectoryWatcher implements AutoCloseable {
                 while ((next = watchService.poll(debounce.toMillis(), TimeUnit.MILLISECONDS)) != null) {
                     waitForChange(next);
                 }
-                registerTree();
+                try {
+                    registerTree();
+                } catch (IOException e) {
+                    // E.g. the directory is being replaced; the reload reports it, and watching goes on.
+                    logger.warn("Cannot watch all of {} for prompt changes: {}", directory, e.toString());
+                }
                 registry.reload();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             // Closed: stop watching.
-        } catch (IOException e) {
-            logger.warn("Stopped watching {} for prompt changes: {}", directory, e.toString());
         }
     }
 
