@@ -38,6 +38,7 @@ public final class ConfigValidator {
         }
         validateContextStore(config.contextStore(), problems);
         validateSessions(config.sessions(), config.limits(), aliases, problems);
+        validatePrompts(config.prompts(), problems);
         return problems;
     }
 
@@ -214,6 +215,18 @@ public final class ConfigValidator {
             range(problems, path + ".context_window_tokens", m.contextWindowTokens(), 0, 100_000_000);
         }
         return aliases;
+    }
+
+    private static void validatePrompts(PromptsConfig prompts, List<String> problems) {
+        // Whether it exists is the loader's to say at start: the file system is not configuration.
+        if (prompts.directory() != null && prompts.directory().isBlank()) {
+            problems.add("prompts.directory: empty (expected: a template directory, or no directory key for " +
+                         "the default)");
+        }
+        range(problems, "prompts.watch_debounce_ms", prompts.watchDebounceMs(), 0, 60_000);
+        range(problems, "prompts.repair_attempts", prompts.repairAttempts(), 0, 3);
+        range(problems, "prompts.advisor_timeout_ms", prompts.advisorTimeoutMs(), 1, 600_000);
+        range(problems, "prompts.deadline_margin_ms", prompts.deadlineMarginMs(), 0, 60_000);
     }
 
     @Nullable

@@ -2,8 +2,6 @@ package dev.slipstream.gateway.grpc;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.concurrent.CompletableFuture;
-
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
@@ -37,27 +35,12 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
 
     @Override
     public void complete(CompleteRequest request, StreamObserver<CompleteResponse> responseObserver) {
-        final ChatRequest chatRequest;
-        try {
-            chatRequest = ChatProtos.toChatRequest(request);
-        } catch (GatewayException e) {
-            responseObserver.onError(e);
-            return;
-        }
-        final CompletableFuture<ChatCompletion> future =
-                request.getSessionId().isEmpty()
-                ? gateway.complete(chatRequest)
-                : sessions.complete(Principal.current(), request.getSessionId(), chatRequest);
-        ((ServerCallStreamObserver<CompleteResponse>) responseObserver).setOnCancelHandler(
-                () -> future.cancel(false));
-        future.whenComplete((completion, error) -> {
-            if (error != null) {
-                responseObserver.onError(error);
-            } else {
-                responseObserver.onNext(ChatProtos.toCompleteResponse(completion));
-                responseObserver.onCompleted();
-            }
-        });
+        UnaryReplies.reply(() -> {
+            final ChatRequest chatRequest = ChatProtos.toChatRequest(request);
+            return request.getSessionId().isEmpty()
+                   ? gateway.complete(chatRequest)
+                   : sessions.complete(Principal.current(), request.getSessionId(), chatRequest);
+        }, ChatProtos::toCompleteResponse, responseObserver);
     }
 
     @Override

@@ -102,7 +102,7 @@ final class ChatProtos {
                                      .build();
     }
 
-    private static Usage toProto(TokenUsage usage) {
+    static Usage toProto(TokenUsage usage) {
         return Usage.newBuilder()
                     .setInputTokens(usage.inputTokens())
                     .setOutputTokens(usage.outputTokens())

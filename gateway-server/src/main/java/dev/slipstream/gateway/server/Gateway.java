@@ -2,6 +2,8 @@ package dev.slipstream.gateway.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.concurrent.Executors;
 
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpHeaders;
+import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
@@ -29,20 +32,31 @@ import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ModelCatalog;
 import dev.slipstream.gateway.chat.TokenCounter;
 import dev.slipstream.gateway.config.AuthConfig;
+import dev.slipstream.gateway.config.ConfigException;
 import dev.slipstream.gateway.config.GatewayConfig;
+import dev.slipstream.gateway.config.PromptsConfig;
 import dev.slipstream.gateway.config.ProviderConfig;
 import dev.slipstream.gateway.config.ServerConfig;
+import dev.slipstream.gateway.grpc.AdminGrpcService;
 import dev.slipstream.gateway.grpc.ChatGrpcService;
+import dev.slipstream.gateway.grpc.ExecutionAdvisorGrpcService;
 import dev.slipstream.gateway.grpc.GatewayExceptionHandler;
 import dev.slipstream.gateway.grpc.GrpcAuthInterceptor;
 import dev.slipstream.gateway.grpc.GrpcRequestTooLargeHandler;
 import dev.slipstream.gateway.grpc.ModelGrpcService;
+import dev.slipstream.gateway.grpc.PromptGrpcService;
 import dev.slipstream.gateway.http.OpenAiHttpService;
+import dev.slipstream.gateway.http.PromptHttpService;
+import dev.slipstream.gateway.prompt.PromptDirectoryWatcher;
+import dev.slipstream.gateway.prompt.PromptInvoker;
+import dev.slipstream.gateway.prompt.PromptRegistry;
 import dev.slipstream.gateway.provider.ChatProvider;
 import dev.slipstream.gateway.provider.ProviderFactory;
 import dev.slipstream.gateway.session.ContextStores;
 import dev.slipstream.gateway.session.SessionChat;
 import dev.slipstream.gateway.session.SessionGrpcService;
+import dev.slipstream.prompts.Problem;
+import dev.slipstream.prompts.TemplateValidationException;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 
@@ -54,11 +68,15 @@ public final class Gateway implements AutoCloseable {
     private final Server server;
     private final ExecutorService blockingExecutor;
     private final ContextStore contextStore;
+    @Nullable
+    private final PromptDirectoryWatcher promptWatcher;
 
-    private Gateway(Server server, ExecutorService blockingExecutor, ContextStore contextStore) {
+    private Gateway(Server server, ExecutorService blockingExecutor, ContextStore contextStore,
+                    @Nullable PromptDirectoryWatcher promptWatcher) {
         this.server = server;
         this.blockingExecutor = blockingExecutor;
         this.contextStore = contextStore;
+        this.promptWatcher = promptWatcher;
     }
 
     /**
@@ -77,11 +95,43 @@ public final class Gateway implements AutoCloseable {
         final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("provider-", 0).factory());
         final ChatGateway chat = chatGateway(config, tokens, blockingExecutor);
+        final PromptRegistry prompts;
+        try {
+            prompts = promptRegistry(config.prompts(), chat.catalog());
+        } catch (ConfigException e) {
+            blockingExecutor.shutdownNow();
+            contextStore.close();
+            throw e;
+        }
+        final PromptInvoker invoker = new PromptInvoker(prompts, chat, config.prompts());
         final ApiKeyVerifier verifier = verifier(config, apiKey);
-        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, verifier);
-        final Server server = buildServer(config.server(), grpc, chat, verifier);
+        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, invoker, verifier);
+        final Server server = buildServer(config.server(), grpc, chat, invoker, verifier);
         server.start().join();
-        return new Gateway(server, blockingExecutor, contextStore);
+        return new Gateway(server, blockingExecutor, contextStore, promptWatcher(prompts, config.prompts()));
+    }
+
+    /** Loads the template directory; a gateway never starts on a broken set. */
+    private static PromptRegistry promptRegistry(PromptsConfig config, ModelCatalog catalog) {
+        try {
+            return PromptRegistry.load(config.templateDirectory(), catalog::serves);
+        } catch (TemplateValidationException e) {
+            throw new ConfigException("prompts.directory " + config.templateDirectory().orElseThrow(),
+                                      e.problems().stream().map(Problem::toString).toList());
+        }
+    }
+
+    @Nullable
+    private static PromptDirectoryWatcher promptWatcher(PromptRegistry prompts, PromptsConfig config) {
+        if (!config.watch() || prompts.directory().isEmpty()) {
+            return null;
+        }
+        try {
+            return PromptDirectoryWatcher.start(prompts, prompts.directory().get(),
+                                                Duration.ofMillis(config.watchDebounceMs()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + prompts.directory().get() + " for prompt changes", e);
+        }
     }
 
     private static ApiKeyVerifier verifier(GatewayConfig config, String apiKey) {
@@ -104,12 +154,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
-                                           TokenCounter tokens, ApiKeyVerifier verifier) {
+                                           TokenCounter tokens, PromptInvoker invoker, ApiKeyVerifier verifier) {
         return GrpcService.builder()
                           .addService(new ChatGrpcService(chat, SessionChat.create(config, contextStore, chat,
                                                                                     tokens)))
                           .addService(new SessionGrpcService(contextStore, tokens, config.sessions()))
                           .addService(new ModelGrpcService(chat.catalog()))
+                          .addService(new PromptGrpcService(invoker))
+                          .addService(new ExecutionAdvisorGrpcService(invoker))
+                          .addService(new AdminGrpcService(invoker.registry()))
                           .addService(GrpcHealthCheckService.of())
                           .addService(ProtoReflectionServiceV1.newInstance())
                           .intercept(new GrpcAuthInterceptor(verifier))
@@ -123,7 +176,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static Server buildServer(ServerConfig config, GrpcService grpc, ChatGateway chat,
-                                      ApiKeyVerifier verifier) {
+                                      PromptInvoker invoker, ApiKeyVerifier verifier) {
         final ServerBuilder sb = Server.builder()
                                        .http(new java.net.InetSocketAddress(config.host(), config.port()))
                                        .maxRequestLength(config.maxRequestBytes())
@@ -134,6 +187,7 @@ public final class Gateway implements AutoCloseable {
                                        .errorHandler(new GrpcRequestTooLargeHandler())
                                        .service("/health", HealthCheckService.of());
         OpenAiHttpService.mount(sb, chat, verifier);
+        PromptHttpService.mount(sb, invoker, verifier);
         if (config.docsEnabled()) {
             sb.serviceUnder("/docs", docService());
         }
@@ -168,6 +222,9 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (promptWatcher != null) {
+            promptWatcher.close();
+        }
         server.stop().join();
         blockingExecutor.shutdownNow();
         contextStore.close();

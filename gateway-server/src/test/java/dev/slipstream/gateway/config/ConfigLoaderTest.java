@@ -64,6 +64,7 @@ class ConfigLoaderTest {
         assertThat(config.server()).isEqualTo(ServerConfig.DEFAULT);
         assertThat(config.limits()).isEqualTo(LimitsConfig.DEFAULT);
         assertThat(config.auth()).isEqualTo(AuthConfig.DEFAULT);
+        assertThat(config.prompts()).isEqualTo(PromptsConfig.DEFAULT);
         assertThat(config.providers().get(0).timeoutMs()).isEqualTo(ProviderConfig.DEFAULT_TIMEOUT_MS);
         assertThat(config.models().get(0).contextWindowTokens()).isZero();
         assertThat(config.defaultModel()).as("the first alias").isEqualTo("local");
@@ -126,7 +127,7 @@ class ConfigLoaderTest {
     void unknownTopLevelFieldIsNamed() {
         assertThat(problems(Map.of(), MODELS + "default_modle: local\n")).containsExactly(
                 "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, context_store, " +
-                "default_model, limits, models, providers, server, sessions)");
+                "default_model, limits, models, prompts, providers, server, sessions)");
     }
 
     @Test
@@ -152,7 +153,7 @@ class ConfigLoaderTest {
     void topLevelListIsNotAConfiguration() {
         assertThat(problems(Map.of(), "- server\n- models\n")).containsExactly(
                 "line 1: the file is a list (expected: a YAML mapping with server, limits, auth, providers, " +
-                "models, default_model, context_store, sessions)");
+                "models, default_model, context_store, sessions, prompts)");
     }
 
     @Test

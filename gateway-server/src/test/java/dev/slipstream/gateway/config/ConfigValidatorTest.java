@@ -168,7 +168,19 @@ class ConfigValidatorTest {
                     models("{alias: fast, provider: local, model: m, context_window_tokens: -1}"),
                     "models[1].context_window_tokens: -1 (expected: 0 to 100000000)"),
                 row("default_model that is not an alias", "default_model", "fast",
-                    "default_model: 'fast' (expected: one of the model aliases [local])"));
+                    "default_model: 'fast' (expected: one of the model aliases [local])"),
+                // prompts
+                row("blank prompts.directory", "prompts", "{directory: ' '}",
+                    "prompts.directory: empty (expected: a template directory, or no directory key for the " +
+                    "default)"),
+                row("negative watch_debounce_ms", "prompts", "{watch_debounce_ms: -1}",
+                    "prompts.watch_debounce_ms: -1 (expected: 0 to 60000)"),
+                row("repair_attempts above 3", "prompts", "{repair_attempts: 4}",
+                    "prompts.repair_attempts: 4 (expected: 0 to 3)"),
+                row("advisor_timeout_ms 0", "prompts", "{advisor_timeout_ms: 0}",
+                    "prompts.advisor_timeout_ms: 0 (expected: 1 to 600000)"),
+                row("deadline_margin_ms above a minute", "prompts", "{deadline_margin_ms: 60001}",
+                    "prompts.deadline_margin_ms: 60001 (expected: 0 to 60000)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -60,6 +60,7 @@ class ExampleConfigTest {
         assertThat(keys(root.get("sessions"))).isEqualTo(options(SessionsConfig.class));
         assertThat(keysOfAll(root.get("providers"))).isEqualTo(options(ProviderConfig.class));
         assertThat(keysOfAll(root.get("models"))).isEqualTo(options(ModelConfig.class));
+        assertThat(keys(root.get("prompts"))).isEqualTo(options(PromptsConfig.class));
     }
 
     @Test
