@@ -1,4 +1,4 @@
-/** The execution engine: its state machine, the advisor hand-off with a deadline, and the JSONL decision audit. */
+/** The execution engine: its state machine, the gate to the venue and the JSONL decision audit. */
 @NullMarked
 package dev.slipstream.execution.engine;
 
