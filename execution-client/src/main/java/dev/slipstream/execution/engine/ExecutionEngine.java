@@ -24,7 +24,9 @@ import java.math.MathContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +48,7 @@ public final class ExecutionEngine implements VenueListener {
     private EngineState state = EngineState.INITIALIZED;
     private final List<EngineState> history = new ArrayList<>(List.of(EngineState.INITIALIZED));
     private final List<Instant> sendTimes = new ArrayList<>();
+    private final Set<String> sentIds = new HashSet<>();
     private BigDecimal sent = BigDecimal.ZERO;
     private BigDecimal filled = BigDecimal.ZERO;
     private BigDecimal filledNotional = BigDecimal.ZERO;
@@ -87,10 +90,12 @@ public final class ExecutionEngine implements VenueListener {
     @Override
     public void onMarketData(MarketSnapshot market) {
         Instant now = clock.instant();
-        if (state.isTerminal() || !market.time().isAfter(parent.start())) {
+        if (state.isTerminal() || market.time().isBefore(parent.start())) {
             return;
         }
-        volumeSinceStart += market.lastBarVolume();
+        if (market.time().isAfter(parent.start())) {
+            volumeSinceStart += market.lastBarVolume();
+        }
         if (state != EngineState.ACTIVE) {
             return;
         }
@@ -118,6 +123,7 @@ public final class ExecutionEngine implements VenueListener {
         transition(EngineState.EXECUTING);
         sent = sent.add(child.quantity());
         sendTimes.add(now);
+        sentIds.add(child.id());
         log(child.id(), decision, Outcome.SENT, List.of());
         OrderStatus status = venue.place(child);
         if (status.state() == OrderStatus.State.REJECTED && state == EngineState.EXECUTING) {
@@ -128,7 +134,7 @@ public final class ExecutionEngine implements VenueListener {
 
     @Override
     public void onFill(Fill fill) {
-        if (!fill.childId().startsWith(parent.id() + "-E") || state.isTerminal()) {
+        if (!sentIds.contains(fill.childId()) || state.isTerminal()) {
             return;
         }
         filled = filled.add(fill.quantity());
