@@ -6,6 +6,7 @@ import dev.slipstream.execution.engine.DecisionRecord.Outcome;
 import dev.slipstream.execution.order.ChildOrder;
 import dev.slipstream.execution.order.Instrument;
 import dev.slipstream.execution.order.ParentOrder;
+import dev.slipstream.execution.risk.ChildSizer;
 import dev.slipstream.execution.risk.OrderCheck;
 import dev.slipstream.execution.risk.OrderValidator;
 import dev.slipstream.execution.risk.SafetyLimits;
@@ -30,8 +31,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Works one parent order: on each market event asks the strategy what to send, passes the child through the
- * validator (a child with any violation is logged and never sent), places it and follows its fills, moving
+ * Works one parent order: on each market event asks the strategy what to send, trims it to the participation and
+ * notional caps, passes the child through the validator (a child with any violation is logged and never sent), places it and follows its fills, moving
  * through {@link EngineState} explicitly. Time comes from the clock, simulated in backtests.
  */
 public final class ExecutionEngine implements VenueListener {
@@ -40,6 +41,7 @@ public final class ExecutionEngine implements VenueListener {
     private final Instrument instrument;
     private final ExecutionStrategy strategy;
     private final OrderValidator validator;
+    private final ChildSizer sizer;
     private final SafetyLimits limits;
     private final Venue venue;
     private final Clock clock;
@@ -64,6 +66,7 @@ public final class ExecutionEngine implements VenueListener {
         this.strategy = requireNonNull(strategy, "strategy");
         this.validator = requireNonNull(validator, "validator");
         this.limits = requireNonNull(limits, "limits");
+        this.sizer = new ChildSizer(limits);
         this.venue = requireNonNull(venue, "venue");
         this.clock = requireNonNull(clock, "clock");
         this.audit = requireNonNull(audit, "audit");
@@ -105,7 +108,7 @@ public final class ExecutionEngine implements VenueListener {
             return;
         }
         var context = new StrategyContext(parent, instrument, now, sent, filled, market, volumeSinceStart);
-        SliceDecision decision = strategy.decide(context);
+        SliceDecision decision = sized(strategy.decide(context), market);
         if (decision.quantity().signum() <= 0) {
             if (decision.source() != DecisionSource.BASE) {
                 log(null, decision, Outcome.HELD, List.of());
@@ -130,6 +133,16 @@ public final class ExecutionEngine implements VenueListener {
             sent = sent.subtract(child.quantity());
             transition(EngineState.ACTIVE);
         }
+    }
+
+    private SliceDecision sized(SliceDecision decision, MarketSnapshot market) {
+        BigDecimal quantity = sizer.size(decision.quantity(), parent.side(), market, instrument);
+        if (quantity.compareTo(decision.quantity()) == 0) {
+            return decision;
+        }
+        return new SliceDecision(quantity, decision.source(), decision.action(), decision.reasoning() + "; trimmed from "
+                + decision.quantity().toPlainString() + " to the participation and notional caps",
+                decision.advisorLatencyMillis());
     }
 
     @Override
