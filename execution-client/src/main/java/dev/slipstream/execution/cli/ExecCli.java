@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code slipstream exec}: print schedules and run backtests. */
 @Command(name = "exec", mixinStandardHelpOptions = true,
         description = "Order-slicing execution: schedules and backtests.",
-        subcommands = ScheduleCommand.class)
+        subcommands = {ScheduleCommand.class, BacktestCommand.class})
 public final class ExecCli {
 
     public static void main(String[] args) {
