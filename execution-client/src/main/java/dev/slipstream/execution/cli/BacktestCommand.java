@@ -4,6 +4,7 @@ import dev.slipstream.execution.backtest.Backtest;
 import dev.slipstream.execution.backtest.BacktestConfig;
 import dev.slipstream.execution.backtest.BacktestResult;
 import dev.slipstream.execution.backtest.ComparisonTable;
+import dev.slipstream.execution.backtest.HtmlReport;
 import dev.slipstream.execution.engine.JsonlAuditLog;
 import dev.slipstream.execution.venue.BarCsv;
 import dev.slipstream.execution.venue.ShippedFixtures;
@@ -63,7 +64,8 @@ final class BacktestCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(ComparisonTable.render(result));
-        stdout.println("decisions: " + out.resolve("decisions.jsonl"));
+        HtmlReport.write(result, out.resolve("report.html"));
+        stdout.println("report: " + out.resolve("report.html") + "  decisions: " + out.resolve("decisions.jsonl"));
         stdout.flush();
         return 0;
     }
