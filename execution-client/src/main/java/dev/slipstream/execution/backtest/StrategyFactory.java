@@ -25,21 +25,21 @@ final class StrategyFactory {
     static ExecutionStrategy create(String name, ParentOrder parent, BarWindow window, BacktestConfig config,
             AlmgrenChrissImpact impact, RandomGenerator random) {
         return switch (name) {
-            case "twap" -> twap(parent, config);
+            case "twap" -> twap(parent, config, random);
             case "vwap" -> new ScheduleFollowingStrategy("vwap", VwapSchedule.build(parent, config.instrument(), INTERVAL,
                     VolumeProfile.fromBars(window.between(parent.start().minus(VOLUME_CURVE_HISTORY), parent.start()))));
             case "is" -> new ScheduleFollowingStrategy("is", ImplementationShortfallSchedule.build(parent,
                     config.instrument(), almgrenChriss(parent, window, config, impact)));
             case "pov" -> new PovStrategy(config.povParticipation());
-            case "adaptive" -> new AdaptiveStrategy(twap(parent, config),
+            case "adaptive" -> new AdaptiveStrategy(twap(parent, config, random),
                     new RuleOfThumbAdvisor(random, config.advisorFailureRate()), config.limits().advisorTimeout());
             default -> throw new IllegalArgumentException("unsupported strategy: " + name);
         };
     }
 
-    private static ExecutionStrategy twap(ParentOrder parent, BacktestConfig config) {
+    private static ExecutionStrategy twap(ParentOrder parent, BacktestConfig config, RandomGenerator random) {
         return new ScheduleFollowingStrategy("twap", TwapSchedule.build(parent, config.instrument(), INTERVAL, 0,
-                RandomGenerator.getDefault()));
+                random));
     }
 
     /**

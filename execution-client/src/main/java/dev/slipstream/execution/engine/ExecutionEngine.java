@@ -55,9 +55,7 @@ public final class ExecutionEngine implements VenueListener {
     private BigDecimal filled = BigDecimal.ZERO;
     private BigDecimal filledNotional = BigDecimal.ZERO;
     private double volumeSinceStart;
-    private int blocked;
     private boolean shortfallAlerted;
-    private @Nullable Instant lastFillTime;
 
     public ExecutionEngine(ParentOrder parent, Instrument instrument, ExecutionStrategy strategy,
             OrderValidator validator, SafetyLimits limits, Venue venue, Clock clock, AuditLog audit) {
@@ -119,7 +117,6 @@ public final class ExecutionEngine implements VenueListener {
         List<Violation> violations = validator.check(new OrderCheck(child, parent, instrument, market,
                 context.unsent(), sendTimes));
         if (!violations.isEmpty()) {
-            blocked++;
             log(child.id(), decision, Outcome.BLOCKED, violations);
             return;
         }
@@ -152,7 +149,6 @@ public final class ExecutionEngine implements VenueListener {
         }
         filled = filled.add(fill.quantity());
         filledNotional = filledNotional.add(fill.quantity().multiply(fill.price()));
-        lastFillTime = fill.time();
         transition(EngineState.FILLED);
         alertOnShortfall();
         if (filled.compareTo(parent.quantity()) >= 0) {
@@ -215,14 +211,6 @@ public final class ExecutionEngine implements VenueListener {
 
     public int childOrders() {
         return sendTimes.size();
-    }
-
-    public int blockedOrders() {
-        return blocked;
-    }
-
-    public @Nullable Instant lastFillTime() {
-        return lastFillTime;
     }
 
     public ParentOrder parent() {

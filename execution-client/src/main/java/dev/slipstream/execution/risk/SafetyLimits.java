@@ -23,10 +23,6 @@ public record SafetyLimits(
         double maxDeviationFromBenchmarkBps, double shortfallAlertBps, double volatilityHalt, int maxOrdersPerMinute,
         Duration advisorTimeout) {
 
-    /** Conservative limits for a liquid perpetual (Bybit's own POV and TWAP bounds are of this order). */
-    public static final SafetyLimits DEFAULT = new SafetyLimits(0.10, new BigDecimal("1000000"), Duration.ofSeconds(5),
-            10, 500, 100, 0.01, 20, Duration.ofMillis(500));
-
     public SafetyLimits {
         requireNonNull(maxOrderNotional, "maxOrderNotional");
         requireNonNull(minInterval, "minInterval");

@@ -20,10 +20,6 @@ public final class ScheduleFollowingStrategy implements ExecutionStrategy {
         return name;
     }
 
-    public Schedule schedule() {
-        return schedule;
-    }
-
     @Override
     public SliceDecision decide(StrategyContext context) {
         BigDecimal due = schedule.dueBy(context.now()).subtract(context.sent()).max(BigDecimal.ZERO)

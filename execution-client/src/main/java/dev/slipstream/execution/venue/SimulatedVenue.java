@@ -69,11 +69,6 @@ public final class SimulatedVenue implements Venue {
         return current;
     }
 
-    /** How far our own trading has moved the price so far (signed, price units). */
-    public double permanentOffset() {
-        return permanentOffset;
-    }
-
     @Override
     public OrderStatus place(ChildOrder order) {
         OrderStatus known = orders.get(order.id());
@@ -117,7 +112,7 @@ public final class SimulatedVenue implements Venue {
         listeners.add(requireNonNull(listener, "listener"));
     }
 
-    public MarketConditions conditions() {
+    private MarketConditions conditions() {
         int end = Math.max(1, next);
         int from = Math.max(0, end - ESTIMATION_WINDOW);
         double volume = 0;
