@@ -126,9 +126,12 @@ public final class ExecutionEngine implements VenueListener {
         sentIds.add(child.id());
         log(child.id(), decision, Outcome.SENT, List.of());
         OrderStatus status = venue.place(child);
-        if (status.state() == OrderStatus.State.REJECTED && state == EngineState.EXECUTING) {
-            sent = sent.subtract(child.quantity());
-            transition(EngineState.ACTIVE);
+        if (status.state() == OrderStatus.State.REJECTED || status.state() == OrderStatus.State.CANCELLED) {
+            // What the venue did not fill is not sent: the strategy may schedule it again.
+            sent = sent.subtract(child.quantity().subtract(status.filledQuantity()));
+            if (state == EngineState.EXECUTING) {
+                transition(EngineState.ACTIVE);
+            }
         }
     }
 

@@ -47,6 +47,15 @@ public final class OrderBook {
         return asks.firstEntry();
     }
 
+    /** Size resting at {@code price} on the bid ({@code BUY}) or ask ({@code SELL}) side; zero when no level. */
+    public BigDecimal sizeAt(Side side, BigDecimal price) {
+        return (side == Side.BUY ? bids : asks).getOrDefault(price, BigDecimal.ZERO);
+    }
+
+    public boolean isEmpty() {
+        return bids.isEmpty() || asks.isEmpty();
+    }
+
     public int depth(Side side) {
         return (side == Side.BUY ? bids : asks).size();
     }
