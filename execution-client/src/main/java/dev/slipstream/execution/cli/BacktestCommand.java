@@ -46,7 +46,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--advisor-failure-rate", defaultValue = "0.1", description = "share of advisor calls that fail "
             + "or time out") double advisorFailureRate;
     @Option(names = "--bars", description = "bars CSV (default: the shipped month)") @Nullable Path bars;
-    @Option(names = "--out", defaultValue = "backtest-report",
+    @Option(names = "--out", defaultValue = "target/exec-backtest",
             description = "directory for decisions.jsonl and report.html") Path out;
 
     @Override
