@@ -19,10 +19,14 @@ import dev.slipstream.execution.strategy.TwapSchedule;
 import dev.slipstream.execution.strategy.VolumeProfile;
 import dev.slipstream.execution.strategy.VwapSchedule;
 import dev.slipstream.execution.venue.Bar;
+import dev.slipstream.execution.venue.BinanceCaptureReader;
+import dev.slipstream.execution.venue.BookEvent;
+import dev.slipstream.execution.venue.BookReplayVenue;
 import dev.slipstream.execution.venue.MarketSnapshot;
 import dev.slipstream.execution.venue.RecordingVenue;
 import dev.slipstream.execution.venue.RecordingVenue.Placed;
 import dev.slipstream.execution.venue.SimulatedClock;
+import dev.slipstream.execution.venue.ShippedFixtures;
 import dev.slipstream.execution.venue.SimulatedVenue;
 import dev.slipstream.execution.venue.SyntheticBars;
 import java.math.BigDecimal;
@@ -35,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +79,67 @@ class NoChildOrderBreaksALimitTest {
         assertThat(breaches).isNotEmpty();
     }
 
+    /** The same property on the real Binance book, where decisions come many times a second. */
+    @Test
+    void noChildOrderBreaksALimitOnTheRealBook() {
+        List<String> breaches = new ArrayList<>();
+        int ordersChecked = 0;
+        for (long seed = 0; seed < BOOK_RUNS; seed++) {
+            Run run = runOnTheBook(seed, SafetyValidator::new);
+            ordersChecked += run.placed().size();
+            breaches.addAll(run.breaches());
+        }
+
+        assertThat(breaches).isEmpty();
+        assertThat(ordersChecked).as("orders that reached the venue").isGreaterThan(BOOK_RUNS);
+    }
+
+    @Test
+    void onTheBookTooTheOracleCatchesAValidatorThatLetsEverythingThrough() {
+        List<String> breaches = new ArrayList<>();
+        for (long seed = 0; seed < 10; seed++) {
+            breaches.addAll(runOnTheBook(seed, limits -> check -> List.of()).breaches());
+        }
+
+        assertThat(breaches).anyMatch(breach -> breach.endsWith("orders in a minute"))
+                .anyMatch(breach -> breach.endsWith("interval"));
+    }
+
+    static final int BOOK_RUNS = 40;
+    static List<BookEvent> binanceCapture;
+
+    @BeforeAll
+    static void readTheCapture() {
+        binanceCapture = BinanceCaptureReader.read(
+                ShippedFixtures.marketData("binance-btcusdt-depth-trades-2024-08-08.txt.gz"));
+    }
+
+    static Run runOnTheBook(long seed, Function<SafetyLimits, OrderValidator> validatorFor) {
+        var random = new SplittableRandom(seed);
+        var limits = new SafetyLimits(0.01 + 0.5 * random.nextDouble(),
+                BigDecimal.valueOf(1_000 + 300_000 * random.nextDouble()).setScale(2, RoundingMode.HALF_EVEN),
+                Duration.ofSeconds(random.nextInt(0, 20)), 0.001 + 2 * random.nextDouble(), 1 + 100 * random.nextDouble(),
+                50, 0.0002 + 0.005 * random.nextDouble(), random.nextInt(1, 11), Duration.ofMillis(500));
+        var clock = new SimulatedClock(Instant.EPOCH);
+        var book = new BookReplayVenue(binanceCapture, INSTRUMENT, clock);
+        var venue = new RecordingVenue(book, book::current);
+        Instant start = binanceCapture.get(random.nextInt(200, binanceCapture.size() / 2)).time();
+        while (clock.instant().isBefore(start)) {
+            book.advance();
+        }
+        var parent = new ParentOrder("book" + seed, "BTCUSDT", random.nextBoolean() ? Side.BUY : Side.SELL,
+                INSTRUMENT.roundDownToLot(0.01 + 5 * random.nextDouble()), start,
+                start.plusSeconds(random.nextInt(30, 150)), BigDecimal.valueOf(book.current().mid()), 1e-6);
+        Duration interval = Duration.ofSeconds(random.nextInt(1, 20));
+        var engine = new ExecutionEngine(parent, INSTRUMENT, randomStrategy(random, parent, interval, null, limits),
+                validatorFor.apply(limits), limits, venue, clock, AuditLog.NONE);
+        engine.start();
+        while (book.advance() && !engine.state().isTerminal()) {
+            // the engine acts on every book update
+        }
+        return new Run(venue.placed(), breaches(seed, parent, limits, venue.placed()));
+    }
+
     record Run(List<Placed> placed, List<String> breaches) {}
 
     static Run run(long seed, Function<SafetyLimits, OrderValidator> validatorFor) {
@@ -85,9 +152,10 @@ class NoChildOrderBreaksALimitTest {
         var clock = new SimulatedClock(START);
         var simulated = new SimulatedVenue(bars, INSTRUMENT, new AlmgrenChrissImpact(0.5, random.nextDouble(), 0.1),
                 bar -> halfSpreads.get(bar.time()), clock);
-        var venue = new RecordingVenue(simulated);
+        var venue = new RecordingVenue(simulated, simulated::current);
         ParentOrder parent = randomParent(random, bars);
-        var engine = new ExecutionEngine(parent, INSTRUMENT, randomStrategy(random, parent, bars, limits),
+        var engine = new ExecutionEngine(parent, INSTRUMENT, randomStrategy(random, parent,
+                Duration.ofMinutes(random.nextInt(1, 6)), VolumeProfile.fromBars(bars), limits),
                 validatorFor.apply(limits), limits, venue, clock, AuditLog.NONE);
         while (simulated.advance()) {
             if (engine.state().name().equals("INITIALIZED") && !clock.instant().isBefore(parent.start())) {
@@ -163,15 +231,16 @@ class NoChildOrderBreaksALimitTest {
                 BigDecimal.valueOf(bars.get(startMinute).close()), 1e-6);
     }
 
-    static ExecutionStrategy randomStrategy(SplittableRandom random, ParentOrder parent, List<Bar> bars,
-            SafetyLimits limits) {
-        Duration interval = Duration.ofMinutes(random.nextInt(1, 6));
-        int periods = (int) Math.max(1, parent.horizon().toMinutes() / interval.toMinutes());
-        ExecutionStrategy base = switch (random.nextInt(4)) {
+    /** TWAP, IS or POV, and VWAP when there is a volume curve; half of them wrapped with a chaotic advisor. */
+    static ExecutionStrategy randomStrategy(SplittableRandom random, ParentOrder parent, Duration interval,
+            @Nullable VolumeProfile curve, SafetyLimits limits) {
+        int periods = (int) Math.max(1, parent.horizon().toMillis() / interval.toMillis());
+        int pick = curve == null ? List.of(0, 2, 3).get(random.nextInt(3)) : random.nextInt(4);
+        ExecutionStrategy base = switch (pick) {
             case 0 -> new ScheduleFollowingStrategy("twap", TwapSchedule.build(parent, INSTRUMENT, interval,
                     random.nextDouble() * 0.3, random));
             case 1 -> new ScheduleFollowingStrategy("vwap", VwapSchedule.build(parent, INSTRUMENT, interval,
-                    VolumeProfile.fromBars(bars)));
+                    curve));
             case 2 -> new ScheduleFollowingStrategy("is", ImplementationShortfallSchedule.build(parent, INSTRUMENT,
                     new AlmgrenChrissParameters(parent.quantity().doubleValue(), periods, periods, 1,
                             0, 0.01 + random.nextDouble(), 0, random.nextDouble() * 0.5)));

@@ -4,22 +4,25 @@ import dev.slipstream.execution.order.ChildOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Passes everything to a simulated venue and remembers each order with the market it arrived in. */
+/** Passes everything to a venue and remembers each order with the market it arrived in. */
 public final class RecordingVenue implements Venue {
 
     public record Placed(ChildOrder order, MarketSnapshot market) {}
 
-    private final SimulatedVenue venue;
+    private final Venue venue;
+    private final Supplier<MarketSnapshot> market;
     private final List<Placed> placed = new ArrayList<>();
 
-    public RecordingVenue(SimulatedVenue venue) {
+    public RecordingVenue(Venue venue, Supplier<MarketSnapshot> market) {
         this.venue = venue;
+        this.market = market;
     }
 
     @Override
     public OrderStatus place(ChildOrder order) {
-        placed.add(new Placed(order, venue.current()));
+        placed.add(new Placed(order, market.get()));
         return venue.place(order);
     }
 
