@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.concurrent.CompletableFuture;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.linecorp.armeria.server.ServiceRequestContext;
 
 import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
 import dev.slipstream.api.gateway.v1.CompleteRequest;
@@ -17,6 +18,7 @@ import dev.slipstream.gateway.chat.ChatRequest;
 import dev.slipstream.gateway.chat.ChatStreamListener;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
+import dev.slipstream.gateway.routing.Deadline;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -37,7 +39,7 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
             responseObserver.onError(e);
             return;
         }
-        final CompletableFuture<ChatCompletion> future = gateway.complete(chatRequest);
+        final CompletableFuture<ChatCompletion> future = gateway.complete(chatRequest, deadline());
         ((ServerCallStreamObserver<CompleteResponse>) responseObserver).setOnCancelHandler(
                 () -> future.cancel(false));
         future.whenComplete((completion, error) -> {
@@ -61,7 +63,7 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
             return;
         }
         final String id = ChatGateway.newCompletionId();
-        final StreamHandle handle = gateway.stream(id, chatRequest, new ChatStreamListener() {
+        final StreamHandle handle = gateway.stream(id, chatRequest, deadline(), new ChatStreamListener() {
             @Override
             public void onDelta(String text) {
                 responseObserver.onNext(ChatProtos.delta(id, text));
@@ -79,6 +81,11 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
             }
         });
         ((ServerCallStreamObserver<StreamCompleteResponse>) responseObserver).setOnCancelHandler(handle::cancel);
+    }
+
+    /** The caller's gRPC deadline, which Armeria has made this request's timeout. */
+    private static Deadline deadline() {
+        return Deadline.of(ServiceRequestContext.current());
     }
 
     /** The two request messages are wire-compatible by design (same fields and numbers). */

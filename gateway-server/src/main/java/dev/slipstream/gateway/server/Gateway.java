@@ -22,6 +22,7 @@ import dev.slipstream.api.gateway.v1.CompleteRequest;
 import dev.slipstream.api.gateway.v1.Message;
 import dev.slipstream.api.gateway.v1.Role;
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ModelCatalog;
@@ -35,8 +36,10 @@ import dev.slipstream.gateway.grpc.GrpcAuthInterceptor;
 import dev.slipstream.gateway.grpc.GrpcRequestTooLargeHandler;
 import dev.slipstream.gateway.grpc.ModelGrpcService;
 import dev.slipstream.gateway.http.OpenAiHttpService;
+import dev.slipstream.gateway.http.ProviderHealthService;
 import dev.slipstream.gateway.provider.ChatProvider;
 import dev.slipstream.gateway.provider.ProviderFactory;
+import dev.slipstream.gateway.routing.Router;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 
@@ -73,7 +76,8 @@ public final class Gateway implements AutoCloseable {
             providers.put(provider.name(), factory.create(provider));
         }
         final ModelCatalog catalog = new ModelCatalog(providers, config.models(), config.defaultModel());
-        return new ChatGateway(catalog, new ChatRequestValidator(config.limits()));
+        return new ChatGateway(catalog, new Router(catalog, providers, config.routes()),
+                               new ResponseCache(config.cache()), new ChatRequestValidator(config.limits()));
     }
 
     private static Server buildServer(ServerConfig config, ChatGateway chat, ApiKeyVerifier verifier) {
@@ -100,6 +104,7 @@ public final class Gateway implements AutoCloseable {
                                        .errorHandler(new GrpcRequestTooLargeHandler())
                                        .service("/health", HealthCheckService.of());
         OpenAiHttpService.mount(sb, chat, verifier);
+        ProviderHealthService.mount(sb, chat.router(), chat.cache(), verifier);
         if (config.docsEnabled()) {
             sb.serviceUnder("/docs", docService());
         }
