@@ -12,7 +12,8 @@ import dev.slipstream.gateway.config.ProviderConfig;
 
 /**
  * The HTTP client every LangChain4j-based adapter uses: the JDK client, with our executor and timeouts, failing
- * streams on unreadable events ({@link FailFastStreams}).
+ * streams on unreadable events ({@link FailFastStreams}) and keeping a 429's Retry-After
+ * ({@link RetryAfterCapture}).
  */
 final class ProviderHttp {
     private ProviderHttp() {}
@@ -29,7 +30,7 @@ final class ProviderHttp {
                                                  .version(tls ? HttpClient.Version.HTTP_2
                                                               : HttpClient.Version.HTTP_1_1);
         return FailFastStreams.wrap(
-                new JdkHttpClientBuilder().httpClientBuilder(jdk)
+                new JdkHttpClientBuilder().httpClientBuilder(RetryAfterCapture.wrap(jdk))
                                           .connectTimeout(Duration.ofMillis(config.connectTimeoutMs()))
                                           .readTimeout(Duration.ofMillis(config.timeoutMs())));
     }
