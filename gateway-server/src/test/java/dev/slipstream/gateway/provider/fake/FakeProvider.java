@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,8 +27,8 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 
 /**
  * A provider's HTTP API on {@code 127.0.0.1}: records every chat request and answers in the provider's own
- * wire format, unary or streamed, unless scripted to fail with an HTTP error, a malformed body or a reply
- * slower than the caller waits. Subclasses know one format; this class does the serving, recording and
+ * wire format, unary or streamed, unless scripted to fail with an HTTP error, a 429 with Retry-After, a
+ * malformed body, a dropped connection or stream, or a reply slower than the caller waits. Subclasses know one format; this class does the serving, recording and
  * scripting.
  */
 public abstract class FakeProvider {
@@ -46,6 +47,8 @@ public abstract class FakeProvider {
     private final Server server;
     private final List<ReceivedChat> received = new CopyOnWriteArrayList<>();
     private volatile Function<ReceivedChat, HttpResponse> behaviour = this::succeed;
+    /** Requests left before the scripted behaviour reverts to answering normally; negative for never. */
+    private final AtomicInteger scriptedRequestsLeft = new AtomicInteger(-1);
 
     protected FakeProvider() {
         server = Server.builder()
@@ -68,25 +71,63 @@ public abstract class FakeProvider {
 
     /** Answers every following request with {@code status} and this provider's error body. */
     public void failWith(int status) {
-        behaviour = chat -> HttpResponse.of(HttpStatus.valueOf(status), MediaType.JSON_UTF_8,
-                                            errorBody(status, errorMessage(status, chat)));
+        script(chat -> HttpResponse.of(HttpStatus.valueOf(status), MediaType.JSON_UTF_8,
+                                            errorBody(status, errorMessage(status, chat))));
     }
 
     /** Answers every following request with HTTP 200 and a body this provider's clients cannot parse. */
     public void answerMalformed() {
-        behaviour = chat -> chat.stream() ? malformedStream()
-                                          : HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"id\": \"tru");
+        script(chat -> chat.stream() ? malformedStream()
+                                     : HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"id\": \"tru"));
     }
 
     /** Answers every following request normally, but only after {@code delay}. */
     public void answerAfter(Duration delay) {
-        behaviour = chat -> HttpResponse.delayed(succeed(chat), delay);
+        script(chat -> HttpResponse.delayed(succeed(chat), delay));
+    }
+
+    /** Answers every following request with 429 and a {@code Retry-After} of {@code retryAfter} (whole seconds). */
+    public void rateLimit(Duration retryAfter) {
+        script(chat -> HttpResponse.of(ResponseHeaders.builder(HttpStatus.TOO_MANY_REQUESTS)
+                                                      .contentType(MediaType.JSON_UTF_8)
+                                                      .set("retry-after", String.valueOf(retryAfter.toSeconds()))
+                                                      .build(),
+                                       HttpData.ofUtf8(errorBody(429, errorMessage(429, chat)))));
+    }
+
+    /** Starts every following response, then drops the connection before any of its body is sent. */
+    public void dropConnections() {
+        script(chat -> HttpResponse.of(ResponseHeaders.of(HttpStatus.OK, "content-type", MediaType.JSON_UTF_8),
+                                       StreamMessage.aborted(new IllegalStateException("connection dropped"))));
+    }
+
+    /** Streams every following reply, but drops the connection after its first {@code events} chunks. */
+    public void dropStreamsAfter(int events) {
+        script(chat -> {
+            final AtomicInteger sent = new AtomicInteger();
+            return succeed(chat).mapData(data -> {
+                if (sent.incrementAndGet() > events) {
+                    throw new IllegalStateException("stream dropped after " + events + " events");
+                }
+                return data;
+            });
+        });
+    }
+
+    /** The behaviour scripted last applies to the next {@code requests} requests only; then normal answers. */
+    public void onlyFor(int requests) {
+        scriptedRequestsLeft.set(requests);
+    }
+
+    /** Answers normally again, keeping the record of what was received. */
+    public void answerNormally() {
+        script(this::succeed);
     }
 
     /** Forgets what was received and answers normally again. */
     public void reset() {
         received.clear();
-        behaviour = this::succeed;
+        answerNormally();
     }
 
     /** Stops serving. It takes a couple of seconds, mostly waiting: stop several fakes together. */
@@ -195,7 +236,16 @@ public abstract class FakeProvider {
             return HttpResponse.of(HttpStatus.NOT_FOUND);
         }
         received.add(chat);
-        return behaviour.apply(chat);
+        final Function<ReceivedChat, HttpResponse> current = behaviour;
+        if (scriptedRequestsLeft.getAndUpdate(left -> left > 0 ? left - 1 : left) == 1) {
+            behaviour = this::succeed;
+        }
+        return current.apply(chat);
+    }
+
+    private void script(Function<ReceivedChat, HttpResponse> next) {
+        scriptedRequestsLeft.set(-1);
+        behaviour = next;
     }
 
     private HttpResponse succeed(ReceivedChat chat) {
