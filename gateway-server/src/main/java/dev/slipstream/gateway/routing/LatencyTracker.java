@@ -21,10 +21,14 @@ final class LatencyTracker {
         inFlight.incrementAndGet();
     }
 
-    void finished(long latencyNanos) {
+    /**
+     * @param failed a failure never lowers the estimate: a target that fails fast must not look fast
+     */
+    void finished(long latencyNanos, boolean failed) {
         inFlight.decrementAndGet();
         synchronized (this) {
-            ewmaNanos = ewmaNanos == 0 ? latencyNanos : ALPHA * latencyNanos + (1 - ALPHA) * ewmaNanos;
+            final double sample = failed ? Math.max(latencyNanos, ewmaNanos) : latencyNanos;
+            ewmaNanos = ewmaNanos == 0 ? sample : ALPHA * sample + (1 - ALPHA) * ewmaNanos;
             updatedNanos = System.nanoTime();
         }
     }

@@ -109,7 +109,7 @@ public final class RouteRun implements StreamHandle {
         final StreamHandle handle = call.start(target, request, timeoutNanos, new TargetCall.Outcome() {
             @Override
             public void succeeded(ProviderReply reply) {
-                final long latencyNanos = finish(target, startNanos);
+                final long latencyNanos = finish(target, startNanos, false);
                 target.breaker().onSuccess(latencyNanos, TimeUnit.NANOSECONDS);
                 attempts.add(new RouteAttempt(target.name(), Outcome.SUCCEEDED, "", latencyNanos, 0));
                 result.complete(new RoutedReply(reply, target.provider().name(), attempts, index > 0));
@@ -117,9 +117,9 @@ public final class RouteRun implements StreamHandle {
 
             @Override
             public void failed(Throwable cause, boolean committed) {
-                final long latencyNanos = finish(target, startNanos);
                 final GatewayException failure = Failures.toGatewayException(cause, target);
                 final boolean retryable = Failures.retryable(failure);
+                final long latencyNanos = finish(target, startNanos, retryable);
                 if (retryable) {
                     target.breaker().onError(latencyNanos, TimeUnit.NANOSECONDS, failure);
                 } else {
@@ -163,10 +163,10 @@ public final class RouteRun implements StreamHandle {
         tryTarget(index + 1, 1);
     }
 
-    private static long finish(RouteTarget target, long startNanos) {
+    private static long finish(RouteTarget target, long startNanos, boolean failed) {
         final long latencyNanos = System.nanoTime() - startNanos;
         target.bulkhead().onComplete();
-        target.latency().finished(latencyNanos);
+        target.latency().finished(latencyNanos, failed);
         return latencyNanos;
     }
 
