@@ -18,9 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.linecorp.armeria.client.WebClient;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.MediaType;
+
 import dev.slipstream.api.gateway.v1.CompleteResponse;
 import dev.slipstream.gateway.config.BreakerConfig;
 import dev.slipstream.gateway.provider.fake.FakeProvider;
+import dev.slipstream.gateway.testing.RunningGateway;
 
 /**
  * Acceptance 1: whatever way the primary fails (500, 503, a dropped connection, no answer in time), the
@@ -29,14 +34,16 @@ import dev.slipstream.gateway.provider.fake.FakeProvider;
 class FallbackTest {
     private static final long DEADLINE_MS = 3_000;
     private static final long PRIMARY_TIMEOUT_MS = 300;
+    /** Needs more calls than these tests make, so that every test sees the primary called. */
+    private static final BreakerConfig NEVER_OPENS = new BreakerConfig(null, null, null, 100, 100, null, null);
 
     private static RoutingFixture routing;
 
     @BeforeAll
     static void start() {
-        // Two attempts at the primary, then the secondary; a breaker that never opens within these tests.
+        // Two attempts at the primary, then the secondary.
         routing = RoutingFixture.fallback(target("primary", "model-a", PRIMARY_TIMEOUT_MS, retries(2),
-                                                 BreakerConfig.DEFAULT));
+                                                 NEVER_OPENS));
     }
 
     @AfterAll
@@ -99,6 +106,25 @@ class FallbackTest {
         assertThat(response.getFallback()).isFalse();
         assertThat(attempts(response)).containsExactly(PRIMARY + " SUCCEEDED");
         assertThat(routing.secondary.received()).isEmpty();
+    }
+
+    @Test
+    void openAiSurfaceReportsAttemptsFallbackAndCacheInHeaders() {
+        routing.primary.failWith(503);
+
+        final AggregatedHttpResponse response =
+                WebClient.of(routing.gateway.httpUri())
+                         .prepare().post("/v1/chat/completions")
+                         .header("authorization", "Bearer " + RunningGateway.API_KEY)
+                         .content(MediaType.JSON_UTF_8, "{\"model\": \"" + RoutingFixture.ROUTE + "\", " +
+                                                        "\"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}")
+                         .execute().aggregate().join();
+
+        assertThat(response.status().code()).isEqualTo(200);
+        assertThat(response.headers().get("x-slipstream-provider")).isEqualTo("secondary");
+        assertThat(response.headers().get("x-slipstream-fallback")).isEqualTo("true");
+        assertThat(response.headers().get("x-slipstream-attempts")).isEqualTo("3");
+        assertThat(response.headers().get("x-slipstream-cache")).isEqualTo("miss");
     }
 
     private static CompleteResponse completeWithinDeadline() {

@@ -72,9 +72,11 @@ class StreamFallbackTest {
         assertThat(info.getReason()).isEqualTo("PROVIDER_UNAVAILABLE");
         assertThat(info.getMetadataMap()).containsEntry("delivered_chunks", "3")
                                          .containsEntry("delivered_chars",
-                                                        String.valueOf(FakeProvider.REPLY.length()))
-                                         .containsEntry("route_attempts", PRIMARY + ": PROVIDER_UNAVAILABLE");
-        assertThat(routing.primary.received()).as("no retry after chunks went out").hasSize(1);
+                                                        String.valueOf(FakeProvider.REPLY.length()));
+        // A retry before the first chunk is allowed (a pooled connection may have died with an earlier cut
+        // stream); after it, the stream ends: the chunks above came once, and the cut attempt was the last.
+        assertThat(info.getMetadataMap().get("route_attempts")).endsWith(PRIMARY + ": PROVIDER_UNAVAILABLE")
+                                                              .doesNotContain(SECONDARY);
         assertThat(routing.secondary.received()).as("no fallback after chunks went out").isEmpty();
     }
 
