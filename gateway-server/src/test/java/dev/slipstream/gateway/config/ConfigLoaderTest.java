@@ -125,8 +125,8 @@ class ConfigLoaderTest {
     @Test
     void unknownTopLevelFieldIsNamed() {
         assertThat(problems(Map.of(), MODELS + "default_modle: local\n")).containsExactly(
-                "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, default_model, " +
-                "limits, models, providers, server)");
+                "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, cache, " +
+                "default_model, limits, models, providers, routes, server)");
     }
 
     @Test
@@ -152,7 +152,7 @@ class ConfigLoaderTest {
     void topLevelListIsNotAConfiguration() {
         assertThat(problems(Map.of(), "- server\n- models\n")).containsExactly(
                 "line 1: the file is a list (expected: a YAML mapping with server, limits, auth, providers, " +
-                "models, default_model)");
+                "models, routes, cache, default_model)");
     }
 
     @Test
