@@ -2,6 +2,7 @@ package dev.slipstream.gateway.chat;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -107,6 +108,9 @@ public final class ChatGateway {
         final FirstDelta firstDelta = new FirstDelta(listener);
         final RouteRun run = router.stream(route, request.messages(), request.options(), deadline, firstDelta);
         run.result().whenComplete((routed, error) -> {
+            if (error instanceof CancellationException) {
+                return; // The caller went away; there is no one to tell.
+            }
             if (error != null) {
                 listener.onError(error);
                 return;

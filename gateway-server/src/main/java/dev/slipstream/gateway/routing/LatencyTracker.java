@@ -33,6 +33,11 @@ final class LatencyTracker {
         }
     }
 
+    /** A call given up on by its caller: no sample. */
+    void abandoned() {
+        inFlight.decrementAndGet();
+    }
+
     /** The faded latency estimate; 0 before the first call. */
     synchronized double latencyNanos() {
         return ewmaNanos * Math.exp(-(System.nanoTime() - updatedNanos) / FADE_NANOS);

@@ -117,6 +117,13 @@ public final class RouteRun implements StreamHandle {
 
             @Override
             public void failed(Throwable cause, boolean committed) {
+                if (result.isCancelled()) {
+                    // The caller went away: the attempt says nothing about the target's health.
+                    target.bulkhead().onComplete();
+                    target.breaker().releasePermission();
+                    target.latency().abandoned();
+                    return;
+                }
                 final GatewayException failure = Failures.toGatewayException(cause, target);
                 final boolean retryable = Failures.retryable(failure);
                 final long latencyNanos = finish(target, startNanos, retryable);

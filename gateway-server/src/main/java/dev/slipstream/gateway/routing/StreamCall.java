@@ -3,6 +3,7 @@ package dev.slipstream.gateway.routing;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -101,7 +102,9 @@ final class StreamCall implements TargetCall {
         }
 
         void cancel() {
-            settle();
+            if (settle()) {
+                outcome.failed(new CancellationException("the caller went away"), false);
+            }
             handle.cancel();
         }
 
