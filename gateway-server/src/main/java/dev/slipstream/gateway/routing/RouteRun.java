@@ -25,8 +25,10 @@ import dev.slipstream.gateway.routing.RouteAttempt.Outcome;
 /**
  * One request's way through a route: the targets in this request's order, each behind its breaker and
  * bulkhead, retried on retryable failures with backoff (or the provider's Retry-After), falling back to the
- * next target when retries are spent, and never starting an attempt the caller's deadline leaves no time for.
- * Attempts run one at a time; waits are scheduled, never slept.
+ * next target when retries are spent. The caller's deadline bounds it all: every attempt is cut off at the
+ * deadline, none starts after it, and a retry waits only if the wait plus the target's recent latency still
+ * fits; otherwise the next target gets the time that is left. Attempts run one at a time; waits are
+ * scheduled, never slept.
  */
 public final class RouteRun implements StreamHandle {
     private final Route route;
@@ -84,9 +86,8 @@ public final class RouteRun implements StreamHandle {
         }
         final RouteTarget target = order.get(index);
         final long remainingNanos = deadline.remainingNanos();
-        if (remainingNanos == 0 || remainingNanos < target.latency().latencyNanos()) {
-            // This target usually takes longer than the caller has left; a faster one may not.
-            tryTarget(index + 1, 1);
+        if (remainingNanos == 0) {
+            giveUp();
             return;
         }
         if (!target.breaker().tryAcquirePermission()) {
@@ -189,7 +190,7 @@ public final class RouteRun implements StreamHandle {
         } else {
             failure = GatewayException.of(ErrorReason.PROVIDER_UNAVAILABLE,
                                           "route '" + route.name() + "': no target can take the request now " +
-                                          "(breakers open, bulkheads full, or too slow for the deadline)");
+                                          "(breakers open or bulkheads full)");
         }
         result.completeExceptionally(withAttempts(failure));
     }
