@@ -43,7 +43,7 @@ class FallbackTest {
     static void start() {
         // Two attempts at the primary, then the secondary.
         routing = RoutingFixture.fallback(target("primary", "model-a", PRIMARY_TIMEOUT_MS, retries(2),
-                                                 NEVER_OPENS));
+                                                 NEVER_OPENS)).warmedUp();
     }
 
     @AfterAll

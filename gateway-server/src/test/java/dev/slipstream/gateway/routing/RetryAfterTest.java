@@ -27,7 +27,8 @@ class RetryAfterTest {
 
     @BeforeAll
     static void start() {
-        routing = RoutingFixture.fallback(target("primary", "model-a", 0, retries(2), BreakerConfig.DEFAULT));
+        routing = RoutingFixture.fallback(target("primary", "model-a", 0, retries(2), BreakerConfig.DEFAULT))
+                                .warmedUp();
     }
 
     @AfterAll

@@ -109,6 +109,17 @@ final class RoutingFixture implements AutoCloseable {
         return attempts(response.getRouteAttemptsList());
     }
 
+    /**
+     * Sends one request through the route and forgets it: the first call pays for class loading and new
+     * connections, which assertions on timing must not measure.
+     */
+    RoutingFixture warmedUp() {
+        gateway.chat().complete(request());
+        primary.reset();
+        secondary.reset();
+        return this;
+    }
+
     /** {@code GET /admin/providers}, with the API key. */
     JsonNode providerHealth() throws Exception {
         final String json = WebClient.of(gateway.httpUri())

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -15,13 +16,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpObject;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.QueryParams;
 import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.common.SplitHttpResponse;
 import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.common.stream.StreamMessage;
+import com.linecorp.armeria.common.stream.StreamWriter;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServiceRequestContext;
 
@@ -42,6 +46,7 @@ public abstract class FakeProvider {
     public static final int COMPLETION_TOKENS = 9;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PAUSE_BEFORE_DROP = Duration.ofMillis(200);
     private static final MediaType EVENT_STREAM = MediaType.parse("text/event-stream");
 
     private final Server server;
@@ -101,16 +106,21 @@ public abstract class FakeProvider {
                                        StreamMessage.aborted(new IllegalStateException("connection dropped"))));
     }
 
-    /** Streams every following reply, but drops the connection after its first {@code events} chunks. */
+    /**
+     * Streams every following reply, but drops the connection after its first {@code events} chunks, with a pause
+     * before the drop so that those chunks reach the client first.
+     */
     public void dropStreamsAfter(int events) {
         script(chat -> {
-            final AtomicInteger sent = new AtomicInteger();
-            return succeed(chat).mapData(data -> {
-                if (sent.incrementAndGet() > events) {
-                    throw new IllegalStateException("stream dropped after " + events + " events");
-                }
-                return data;
-            });
+            final SplitHttpResponse reply = succeed(chat).split();
+            return HttpResponse.of(reply.headers().thenCombine(reply.body().collect(), (headers, chunks) -> {
+                final StreamWriter<HttpObject> cut = StreamMessage.streaming();
+                chunks.subList(0, events).forEach(cut::write);
+                CompletableFuture.delayedExecutor(PAUSE_BEFORE_DROP.toMillis(), TimeUnit.MILLISECONDS)
+                                 .execute(() -> cut.abort(new IllegalStateException(
+                                         "stream dropped after " + events + " events")));
+                return HttpResponse.of(headers, cut);
+            }));
         });
     }
 
