@@ -6,18 +6,19 @@ import com.linecorp.armeria.common.annotation.Nullable;
 
 /**
  * The whole configuration file ({@code slipstream.yaml}), as parsed: plain data, validated by
- * {@link ConfigValidator} before anything is built from it.
+ * {@link ConfigValidator} before anything is built from it. Absent sections take their defaults.
  *
+ * @param routes aliases served by several targets; a plain model alias is a route of one target
  * @param defaultModel the alias used by the OpenAI-compatible surface's model list first; defaults to the
  *                     first model
- * @param contextStore where conversation sessions are kept
- * @param sessions how a chat request with a session is windowed
  */
 public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig auth,
-                            List<ProviderConfig> providers, List<ModelConfig> models, String defaultModel,
-                            ContextStoreConfig contextStore, SessionsConfig sessions, PromptsConfig prompts) {
+                            List<ProviderConfig> providers, List<ModelConfig> models, List<RouteConfig> routes,
+                            CacheConfig cache, String defaultModel, ContextStoreConfig contextStore,
+                            SessionsConfig sessions, PromptsConfig prompts) {
     public GatewayConfig(@Nullable ServerConfig server, @Nullable LimitsConfig limits, @Nullable AuthConfig auth,
                          @Nullable List<ProviderConfig> providers, @Nullable List<ModelConfig> models,
+                         @Nullable List<RouteConfig> routes, @Nullable CacheConfig cache,
                          @Nullable String defaultModel, @Nullable ContextStoreConfig contextStore,
                          @Nullable SessionsConfig sessions, @Nullable PromptsConfig prompts) {
         this.server = server == null ? ServerConfig.DEFAULT : server;
@@ -25,6 +26,8 @@ public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig
         this.auth = auth == null ? AuthConfig.DEFAULT : auth;
         this.providers = providers == null ? List.of() : List.copyOf(providers);
         this.models = models == null ? List.of() : List.copyOf(models);
+        this.routes = routes == null ? List.of() : List.copyOf(routes);
+        this.cache = cache == null ? CacheConfig.DEFAULT : cache;
         final String firstAlias = this.models.isEmpty() ? null : this.models.get(0).alias();
         // A missing alias is the validator's to report, not a reason to fail here.
         this.defaultModel = defaultModel != null ? defaultModel : firstAlias != null ? firstAlias : "";
@@ -34,30 +37,38 @@ public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig
     }
 
     public GatewayConfig withServer(ServerConfig server) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, prompts);
-    }
-
-    public GatewayConfig withProviders(List<ProviderConfig> providers) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, prompts);
-    }
-
-    public GatewayConfig withModels(List<ModelConfig> models) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, prompts);
+        return new GatewayConfig(server, limits, auth, providers, models, routes, cache, defaultModel, contextStore, sessions, prompts);
     }
 
     public GatewayConfig withAuth(AuthConfig auth) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, prompts);
+        return new GatewayConfig(server, limits, auth, providers, models, routes, cache, defaultModel, contextStore, sessions, prompts);
+    }
+
+    public GatewayConfig withProviders(List<ProviderConfig> providers) {
+        return new GatewayConfig(server, limits, auth, providers, models, routes, cache, defaultModel, contextStore, sessions, prompts);
+    }
+
+    public GatewayConfig withModels(List<ModelConfig> models) {
+        return new GatewayConfig(server, limits, auth, providers, models, routes, cache, defaultModel, contextStore, sessions, prompts);
+    }
+
+    public GatewayConfig withRoutes(List<RouteConfig> routes) {
+        return new GatewayConfig(server, limits, auth, providers, models, routes, cache, defaultModel, contextStore, sessions, prompts);
+    }
+
+    public GatewayConfig withCache(CacheConfig cache) {
+        return new GatewayConfig(server, limits, auth, providers, models, routes, cache, defaultModel, contextStore, sessions, prompts);
     }
 
     public GatewayConfig withContextStore(ContextStoreConfig contextStore) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, prompts);
+        return new GatewayConfig(server, limits, auth, providers, models, routes, cache, defaultModel, contextStore, sessions, prompts);
     }
 
     public GatewayConfig withSessions(SessionsConfig sessions) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, prompts);
+        return new GatewayConfig(server, limits, auth, providers, models, routes, cache, defaultModel, contextStore, sessions, prompts);
     }
 
     public GatewayConfig withPrompts(PromptsConfig prompts) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, prompts);
+        return new GatewayConfig(server, limits, auth, providers, models, routes, cache, defaultModel, contextStore, sessions, prompts);
     }
 }

@@ -3,6 +3,7 @@ package dev.slipstream.gateway.grpc;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.linecorp.armeria.server.ServiceRequestContext;
 
 import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
 import dev.slipstream.api.gateway.v1.CompleteRequest;
@@ -17,6 +18,7 @@ import dev.slipstream.gateway.chat.ChatStreamListener;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
 import dev.slipstream.gateway.session.SessionChat;
+import dev.slipstream.gateway.routing.Deadline;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -38,8 +40,8 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
         UnaryReplies.reply(() -> {
             final ChatRequest chatRequest = ChatProtos.toChatRequest(request);
             return request.getSessionId().isEmpty()
-                   ? gateway.complete(chatRequest)
-                   : sessions.complete(Principal.current(), request.getSessionId(), chatRequest);
+                   ? gateway.complete(chatRequest, deadline())
+                   : sessions.complete(Principal.current(), request.getSessionId(), chatRequest, deadline());
         }, ChatProtos::toCompleteResponse, responseObserver);
     }
 
@@ -71,11 +73,17 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
                 responseObserver.onError(cause);
             }
         };
+        final Deadline deadline = deadline();
         final StreamHandle handle =
                 request.getSessionId().isEmpty()
-                ? gateway.stream(id, chatRequest, listener)
-                : sessions.stream(Principal.current(), request.getSessionId(), id, chatRequest, listener);
+                ? gateway.stream(id, chatRequest, deadline, listener)
+                : sessions.stream(Principal.current(), request.getSessionId(), id, chatRequest, deadline, listener);
         ((ServerCallStreamObserver<StreamCompleteResponse>) responseObserver).setOnCancelHandler(handle::cancel);
+    }
+
+    /** The caller's gRPC deadline, which Armeria has made this request's timeout. */
+    private static Deadline deadline() {
+        return Deadline.of(ServiceRequestContext.current());
     }
 
     /** The two request messages are wire-compatible by design (same fields and numbers). */

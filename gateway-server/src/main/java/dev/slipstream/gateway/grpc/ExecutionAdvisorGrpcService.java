@@ -17,7 +17,7 @@ import dev.slipstream.gateway.advisor.ExecutionDecisionAdvisor;
 import dev.slipstream.gateway.advisor.ImpactAdjustmentAdvisor;
 import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.GatewayException;
-import dev.slipstream.gateway.prompt.Deadline;
+import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.gateway.prompt.OutputCheck;
 import dev.slipstream.gateway.prompt.PromptAnswer;
 import dev.slipstream.gateway.prompt.PromptInvoker;

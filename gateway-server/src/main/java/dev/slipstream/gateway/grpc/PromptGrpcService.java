@@ -11,7 +11,7 @@ import dev.slipstream.api.gateway.v1.InvokePromptResponse;
 import dev.slipstream.api.gateway.v1.ListPromptsRequest;
 import dev.slipstream.api.gateway.v1.ListPromptsResponse;
 import dev.slipstream.api.gateway.v1.PromptServiceGrpc;
-import dev.slipstream.gateway.prompt.Deadline;
+import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.gateway.prompt.LivePrompts;
 import dev.slipstream.gateway.prompt.OutputCheck;
 import dev.slipstream.gateway.prompt.PromptInvoker;

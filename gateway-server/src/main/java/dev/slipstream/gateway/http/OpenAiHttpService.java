@@ -22,6 +22,7 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
 
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatStreamListener;
@@ -30,6 +31,7 @@ import dev.slipstream.gateway.chat.ResolvedModel;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
+import dev.slipstream.gateway.routing.Deadline;
 
 /**
  * The OpenAI-compatible surface: {@code POST /v1/chat/completions} (JSON, or server-sent events with a
@@ -39,6 +41,9 @@ import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
 public final class OpenAiHttpService {
     /** Every route of this surface is under it, as in OpenAI's API. */
     static final String PATH_PREFIX = "/v1/";
+
+    /** Asks for ({@code enabled}) or refuses ({@code bypass}) the response cache; answered with hit or miss. */
+    static final String CACHE_HEADER = "x-slipstream-cache";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final MediaType EVENT_STREAM = MediaType.parse("text/event-stream");
@@ -66,19 +71,21 @@ public final class OpenAiHttpService {
 
     private HttpResponse chatCompletions(ServiceRequestContext ctx, HttpRequest req) {
         final String requestId = req.headers().get("x-request-id", "");
+        final String cacheHeader = req.headers().get(CACHE_HEADER, "");
         return HttpResponse.of(req.aggregate().thenApply(aggregated -> {
             try {
-                final OpenAiRequestParser.Parsed parsed = OpenAiRequestParser.parse(json(aggregated), requestId);
-                return parsed.stream() ? stream(ctx, parsed) : complete(parsed);
+                final OpenAiRequestParser.Parsed parsed =
+                        OpenAiRequestParser.parse(json(aggregated), requestId, cacheMode(cacheHeader));
+                return parsed.stream() ? stream(ctx, parsed) : complete(ctx, parsed);
             } catch (GatewayException e) {
                 return OpenAiErrors.response(e);
             }
         }));
     }
 
-    private HttpResponse complete(OpenAiRequestParser.Parsed parsed) {
+    private HttpResponse complete(ServiceRequestContext ctx, OpenAiRequestParser.Parsed parsed) {
         final long created = System.currentTimeMillis() / 1000;
-        return HttpResponse.of(gateway.complete(parsed.request()).handle((completion, error) -> {
+        return HttpResponse.of(gateway.complete(parsed.request(), Deadline.of(ctx)).handle((completion, error) -> {
             if (error != null) {
                 return OpenAiErrors.aggregated(parsed.inOpenAiTerms(OpenAiErrors.toGatewayException(error)))
                                    .toHttpResponse();
@@ -90,6 +97,10 @@ public final class OpenAiHttpService {
                                                   .set("x-slipstream-provider-model", completion.providerModel())
                                                   .set("x-slipstream-cost-micros-usd",
                                                        String.valueOf(completion.costMicrosUsd()))
+                                                  .set("x-slipstream-attempts",
+                                                       String.valueOf(completion.routeAttempts().size()))
+                                                  .set("x-slipstream-fallback", String.valueOf(completion.fallback()))
+                                                  .set(CACHE_HEADER, completion.cacheHit() ? "hit" : "miss")
                                                   .build(),
                                    HttpData.ofUtf8(body.toString()));
         }));
@@ -100,7 +111,7 @@ public final class OpenAiHttpService {
         final String id = ChatGateway.newCompletionId();
         final long created = System.currentTimeMillis() / 1000;
         final String model = streamModel(parsed.request().model());
-        final StreamHandle handle = gateway.stream(id, parsed.request(), new ChatStreamListener() {
+        final StreamHandle handle = gateway.stream(id, parsed.request(), Deadline.of(ctx), new ChatStreamListener() {
             private boolean started;
 
             @Override
@@ -165,6 +176,17 @@ public final class OpenAiHttpService {
             // gateway.stream reports the same failure as an HTTP error before any chunk is sent.
             return requestedModel;
         }
+    }
+
+    /** The {@value #CACHE_HEADER} request header: {@code enabled}, {@code bypass}, or none. */
+    private static CacheMode cacheMode(String header) {
+        return switch (header) {
+            case "" -> CacheMode.DETERMINISTIC;
+            case "enabled" -> CacheMode.ENABLED;
+            case "bypass" -> CacheMode.BYPASS;
+            default -> throw GatewayException.invalid(List.of(new FieldViolation(
+                    CACHE_HEADER, '\'' + header + "' (expected: enabled or bypass)")));
+        };
     }
 
     private static JsonNode json(AggregatedHttpRequest request) {

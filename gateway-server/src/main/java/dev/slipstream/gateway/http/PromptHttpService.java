@@ -24,7 +24,7 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
-import dev.slipstream.gateway.prompt.Deadline;
+import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.gateway.prompt.OutputCheck;
 import dev.slipstream.gateway.prompt.PromptAnswer;
 import dev.slipstream.gateway.prompt.PromptInvoker;

@@ -2,6 +2,7 @@ package dev.slipstream.gateway.prompt;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatMessage;
@@ -27,8 +29,10 @@ import dev.slipstream.gateway.chat.ResponseFormat;
 import dev.slipstream.gateway.chat.Role;
 import dev.slipstream.gateway.chat.TokenUsage;
 import dev.slipstream.gateway.config.PromptsConfig;
+import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
+import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.prompts.InvalidVariablesException;
 import dev.slipstream.prompts.OutputValidation;
 import dev.slipstream.prompts.OutputValidator;
@@ -131,9 +135,9 @@ public final class PromptInvoker {
                         deadlineMarginMillis + " ms)"));
             }
             final ChatRequest request = new ChatRequest(template.model(), messages, options(), requestId,
-                                                        Map.of("prompt", template.name()));
+                                                        Map.of("prompt", template.name()), CacheMode.DETERMINISTIC);
             modelCalls++;
-            return chat.complete(request)
+            return chat.complete(request, Deadline.after(Duration.ofMillis(budgetMillis)))
                        .orTimeout(budgetMillis, TimeUnit.MILLISECONDS)
                        .handle((completion, error) -> error != null
                                                       ? CompletableFuture.completedFuture(failed(error, budgetMillis))
@@ -175,7 +179,9 @@ public final class PromptInvoker {
         private PromptAnswer failed(Throwable error, long budgetMillis) {
             final Throwable cause = error instanceof CompletionException && error.getCause() != null
                                     ? error.getCause() : error;
-            if (cause instanceof TimeoutException) {
+            // The router cuts the call at the budget too, so its timeout arrives either way.
+            if (cause instanceof TimeoutException ||
+                cause instanceof GatewayException gateway && gateway.reason() == ErrorReason.PROVIDER_TIMEOUT) {
                 return baseline("the model did not answer within " + budgetMillis + " ms (the smaller of " +
                                 "prompts.advisor_timeout_ms and the caller's deadline less the margin)");
             }

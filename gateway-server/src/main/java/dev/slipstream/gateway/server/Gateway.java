@@ -27,6 +27,7 @@ import dev.slipstream.api.gateway.v1.Role;
 import dev.slipstream.context.ContextStore;
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
 import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ModelCatalog;
@@ -47,11 +48,13 @@ import dev.slipstream.gateway.grpc.ModelGrpcService;
 import dev.slipstream.gateway.grpc.PromptGrpcService;
 import dev.slipstream.gateway.http.OpenAiHttpService;
 import dev.slipstream.gateway.http.PromptHttpService;
+import dev.slipstream.gateway.http.ProviderHealthService;
 import dev.slipstream.gateway.prompt.PromptDirectoryWatcher;
 import dev.slipstream.gateway.prompt.PromptInvoker;
 import dev.slipstream.gateway.prompt.PromptRegistry;
 import dev.slipstream.gateway.provider.ChatProvider;
 import dev.slipstream.gateway.provider.ProviderFactory;
+import dev.slipstream.gateway.routing.Router;
 import dev.slipstream.gateway.session.ContextStores;
 import dev.slipstream.gateway.session.SessionChat;
 import dev.slipstream.gateway.session.SessionGrpcService;
@@ -150,7 +153,8 @@ public final class Gateway implements AutoCloseable {
             providers.put(provider.name(), factory.create(provider));
         }
         final ModelCatalog catalog = new ModelCatalog(providers, config.models(), config.defaultModel());
-        return new ChatGateway(catalog, new ChatRequestValidator(config.limits()));
+        return new ChatGateway(catalog, new Router(catalog, providers, config.routes()),
+                               new ResponseCache(config.cache()), new ChatRequestValidator(config.limits()));
     }
 
     private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
@@ -188,6 +192,7 @@ public final class Gateway implements AutoCloseable {
                                        .service("/health", HealthCheckService.of());
         OpenAiHttpService.mount(sb, chat, verifier);
         PromptHttpService.mount(sb, invoker, verifier);
+        ProviderHealthService.mount(sb, chat.router(), chat.cache(), verifier);
         if (config.docsEnabled()) {
             sb.serviceUnder("/docs", docService());
         }

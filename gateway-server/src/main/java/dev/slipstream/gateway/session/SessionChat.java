@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.context.ContextStore;
 import dev.slipstream.context.SessionMessage;
 import dev.slipstream.gateway.auth.Principal;
@@ -69,13 +70,14 @@ public final class SessionChat {
     }
 
     /** Completes the next turn of the caller's session; cancelling the future stores nothing. */
-    public CompletableFuture<ChatCompletion> complete(Principal principal, String sessionId, ChatRequest request) {
+    public CompletableFuture<ChatCompletion> complete(Principal principal, String sessionId, ChatRequest request,
+                                                      Deadline deadline) {
         final CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
-        prepare(principal, sessionId, request).thenCompose(turn -> {
+        prepare(principal, sessionId, request, deadline).thenCompose(turn -> {
             if (result.isDone()) {
                 return CompletableFuture.<ChatCompletion>failedFuture(new CancellationException());
             }
-            final CompletableFuture<ChatCompletion> call = gateway.complete(turn.upstream());
+            final CompletableFuture<ChatCompletion> call = gateway.complete(turn.upstream(), deadline);
             result.whenComplete((unused, failure) -> call.cancel(false));
             return call.thenCompose(completion -> result.isDone()
                     ? CompletableFuture.<ChatCompletion>failedFuture(new CancellationException())
@@ -95,14 +97,14 @@ public final class SessionChat {
      * the end, and not at all when the returned handle cancels the stream first.
      */
     public StreamHandle stream(Principal principal, String sessionId, String completionId, ChatRequest request,
-                               ChatStreamListener listener) {
+                               Deadline deadline, ChatStreamListener listener) {
         final SessionStream handle = new SessionStream();
-        prepare(principal, sessionId, request).whenComplete((turn, failure) -> {
+        prepare(principal, sessionId, request, deadline).whenComplete((turn, failure) -> {
             if (failure != null) {
                 listener.onError(ContextStoreErrors.translate(failure));
                 return;
             }
-            handle.start(() -> gateway.stream(completionId, turn.upstream(), new ChatStreamListener() {
+            handle.start(() -> gateway.stream(completionId, turn.upstream(), deadline, new ChatStreamListener() {
                 @Override
                 public void onDelta(String text) {
                     listener.onDelta(text);
@@ -131,10 +133,11 @@ public final class SessionChat {
         return handle;
     }
 
-    private CompletableFuture<Turn> prepare(Principal principal, String sessionId, ChatRequest request) {
+    private CompletableFuture<Turn> prepare(Principal principal, String sessionId, ChatRequest request,
+                                            Deadline deadline) {
         try {
             validator.validate(request);
-            return prompter.prepare(principal.tenant(), sessionId, request);
+            return prompter.prepare(principal.tenant(), sessionId, request, deadline);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

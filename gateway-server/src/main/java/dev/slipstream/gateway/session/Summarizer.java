@@ -9,9 +9,11 @@ import java.util.concurrent.CompletableFuture;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.context.MessageRole;
 import dev.slipstream.context.RunningSummary;
 import dev.slipstream.context.SessionMessage;
+import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatMessage;
 import dev.slipstream.gateway.chat.ChatRequest;
@@ -51,7 +53,7 @@ final class Summarizer {
      * future fails when the summarizer does, or when not even the first turn fits.
      */
     CompletableFuture<RunningSummary> fold(List<SessionMessage> messages, @Nullable RunningSummary previous,
-                                           int from, int to) {
+                                           int from, int to, Deadline deadline) {
         final String earlier = previous == null || previous.text().isBlank() ? "(none)" : previous.text();
         final StringBuilder transcript = new StringBuilder("Earlier summary:\n").append(earlier)
                                                                                 .append("\n\nNew turns:\n");
@@ -82,8 +84,9 @@ final class Summarizer {
         final ChatRequest request = new ChatRequest(
                 model, List.of(new ChatMessage(Role.SYSTEM, INSTRUCTIONS),
                                new ChatMessage(Role.USER, transcript.toString())),
-                new GenerationOptions(null, null, summaryMaxTokens, List.of(), ResponseFormat.TEXT), "", Map.of());
-        return gateway.complete(request).thenApply(completion -> {
+                new GenerationOptions(null, null, summaryMaxTokens, List.of(), ResponseFormat.TEXT), "", Map.of(),
+                CacheMode.DETERMINISTIC);
+        return gateway.complete(request, deadline).thenApply(completion -> {
             final String summary = completion.content().strip();
             if (summary.isEmpty()) {
                 // Storing it would drop the folded turns without a trace.

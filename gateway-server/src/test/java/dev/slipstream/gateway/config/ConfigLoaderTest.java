@@ -126,8 +126,8 @@ class ConfigLoaderTest {
     @Test
     void unknownTopLevelFieldIsNamed() {
         assertThat(problems(Map.of(), MODELS + "default_modle: local\n")).containsExactly(
-                "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, context_store, " +
-                "default_model, limits, models, prompts, providers, server, sessions)");
+                "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, cache, " +
+                "context_store, default_model, limits, models, prompts, providers, routes, server, sessions)");
     }
 
     @Test
@@ -153,7 +153,7 @@ class ConfigLoaderTest {
     void topLevelListIsNotAConfiguration() {
         assertThat(problems(Map.of(), "- server\n- models\n")).containsExactly(
                 "line 1: the file is a list (expected: a YAML mapping with server, limits, auth, providers, " +
-                "models, default_model, context_store, sessions, prompts)");
+                "models, routes, cache, default_model, context_store, sessions, prompts)");
     }
 
     @Test
