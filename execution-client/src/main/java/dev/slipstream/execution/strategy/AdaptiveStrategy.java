@@ -40,7 +40,7 @@ public final class AdaptiveStrategy implements ExecutionStrategy {
         SliceDecision baseDecision = base.decide(context);
         if (pending == null) {
             askedAt = context.now();
-            pending = ask(AdvisorRequest.of(context, baseDecision));
+            pending = ask(AdvisorRequest.of(base.name(), context, baseDecision));
         }
         long latencyMillis = Duration.between(askedAt, context.now()).toMillis();
         if (!pending.isDone()) {
@@ -90,7 +90,7 @@ public final class AdaptiveStrategy implements ExecutionStrategy {
                     + context.unsent().toPlainString() + ")", latencyMillis);
         }
         answersUsed++;
-        return new SliceDecision(quantity, DecisionSource.ADVISOR, action.get().name(), answer.reasoning(),
+        return new SliceDecision(quantity, answer.source(), action.get().name(), answer.reasoning(),
                 latencyMillis);
     }
 
