@@ -17,15 +17,15 @@ import org.jspecify.annotations.Nullable;
  * An {@code ExecutionAdvisorService} on a free loopback port that answers every call with one scripted response,
  * or never when none is scripted, and remembers each request with its authorization header.
  */
-final class FakeAdvisorService extends ExecutionAdvisorServiceImplBase implements AutoCloseable {
+public final class FakeAdvisorService extends ExecutionAdvisorServiceImplBase implements AutoCloseable {
 
-    record Received(ExecutionDecisionRequest request, String authorization) {}
+    public record Received(ExecutionDecisionRequest request, String authorization) {}
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Server server;
     private volatile @Nullable ExecutionDecisionResponse answer;
 
-    FakeAdvisorService() {
+    public FakeAdvisorService() {
         server = Server.builder()
                 .http(new InetSocketAddress("127.0.0.1", 0))
                 .gracefulShutdownTimeoutMillis(0, 0)
@@ -34,15 +34,15 @@ final class FakeAdvisorService extends ExecutionAdvisorServiceImplBase implement
         server.start().join();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.activeLocalPort());
     }
 
-    void answerWith(@Nullable ExecutionDecisionResponse response) {
+    public void answerWith(@Nullable ExecutionDecisionResponse response) {
         answer = response;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 

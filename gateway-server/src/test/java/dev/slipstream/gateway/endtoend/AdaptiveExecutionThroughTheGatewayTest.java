@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.slipstream.execution.advisor.GrpcAdvisor;
+import dev.slipstream.execution.advisor.PacedAdvisor;
 import dev.slipstream.execution.engine.EngineState;
 import dev.slipstream.execution.engine.ExecutionEngine;
 import dev.slipstream.execution.engine.JsonlAuditLog;
@@ -30,9 +29,6 @@ import dev.slipstream.execution.order.Side;
 import dev.slipstream.execution.risk.SafetyLimits;
 import dev.slipstream.execution.risk.SafetyValidator;
 import dev.slipstream.execution.strategy.AdaptiveStrategy;
-import dev.slipstream.execution.strategy.Advisor;
-import dev.slipstream.execution.strategy.AdvisorDecision;
-import dev.slipstream.execution.strategy.AdvisorRequest;
 import dev.slipstream.execution.strategy.ScheduleFollowingStrategy;
 import dev.slipstream.execution.strategy.TwapSchedule;
 import dev.slipstream.execution.venue.Bar;
@@ -75,15 +71,15 @@ class AdaptiveExecutionThroughTheGatewayTest {
     Path templates;
 
     @Test
-    void theOrderCompletesOnTwapAfterTheGatewayStopsAndTheAuditLogShowsTheSwitch() throws Exception {
+    void theOrderCompletesOnTwapAfterTheGatewayStopsAndTheAuditLogShowsTheSwitch() {
         var fake = new FakeOpenAi();
         fake.answerWith(MODEL_SPEEDS_UP);
         RunningGateway gateway = PromptGateways.startWithShippedTemplates(fake, templates);
         try {
             var parent = new ParentOrder("E2E1", "BTCUSDT", Side.BUY, new BigDecimal("3"), START,
                                          START.plus(HORIZON), new BigDecimal("43000"), 0);
-            var advisor = new SettlingAdvisor(new GrpcAdvisor(URI.create(gateway.httpUri()),
-                                                              RunningGateway.API_KEY, LIMITS));
+            var advisor = new PacedAdvisor(new GrpcAdvisor(URI.create(gateway.httpUri()), RunningGateway.API_KEY,
+                                                           LIMITS), ADVISOR_TIMEOUT.multipliedBy(2));
             var strategy = new AdaptiveStrategy(new ScheduleFollowingStrategy(
                     "twap", TwapSchedule.build(parent, BTC_PERP, Duration.ofMinutes(1), 0, new SplittableRandom(1))),
                                                 advisor, ADVISOR_TIMEOUT);
@@ -98,6 +94,7 @@ class AdaptiveExecutionThroughTheGatewayTest {
             engine.start();
             boolean stopped = false;
             while (!engine.state().isTerminal() && simulated.advance()) {
+                // A live engine has a minute between bars; the replay waits for the answer instead.
                 advisor.awaitSettled();
                 if (!stopped && !clock.instant().isBefore(GATEWAY_STOP)) {
                     gateway.close();
@@ -172,30 +169,6 @@ class AdaptiveExecutionThroughTheGatewayTest {
             return JSON.readTree(line);
         } catch (Exception e) {
             throw new AssertionError("audit line not JSON: " + line, e);
-        }
-    }
-
-    /**
-     * Remembers the question in flight so that the test can let it settle before the next bar: between two
-     * one-minute bars a live engine has a minute of real time, far more than the advisor's deadline. The engine
-     * itself still only looks whether the answer is there.
-     */
-    private static final class SettlingAdvisor implements Advisor {
-        private final Advisor advisor;
-        private CompletableFuture<AdvisorDecision> latest = CompletableFuture.completedFuture(null);
-
-        SettlingAdvisor(Advisor advisor) {
-            this.advisor = advisor;
-        }
-
-        @Override
-        public CompletableFuture<AdvisorDecision> advise(AdvisorRequest request) {
-            latest = advisor.advise(request);
-            return latest;
-        }
-
-        void awaitSettled() throws Exception {
-            latest.handle((answer, failure) -> null).get(2 * ADVISOR_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 }
