@@ -120,6 +120,8 @@ class AdaptiveExecutionThroughTheGatewayTest {
                 assertThat(r.get("quantity").decimalValue()).isEqualByComparingTo("0.15");
                 assertThat(r.get("reasoning").asText()).startsWith("ACCELERATE: Tight spread");
                 assertThat(r.get("outcome").asText()).isEqualTo("SENT");
+                // The wall-clock time of the call, not the simulated minute between two bars.
+                assertThat(r.get("advisorLatencyMillis").asLong()).isBetween(0L, ADVISOR_TIMEOUT.toMillis());
             });
             assertThat(afterStop).isNotEmpty().allSatisfy(r -> {
                 assertThat(r.get("source").asText()).isEqualTo("FALLBACK");
