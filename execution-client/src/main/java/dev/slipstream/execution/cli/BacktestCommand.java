@@ -55,6 +55,8 @@ final class BacktestCommand implements Callable<Integer> {
             + "its ExecutionAdvisorService (default: the offline rule of thumb)") @Nullable URI gateway;
     @Option(names = "--api-key", description = "the gateway's API key, sent as Bearer; required with --gateway")
     @Nullable String apiKey;
+    @Option(names = "--advisor-timeout-ms", description = "how long an advisor answer may take, also the gRPC "
+            + "deadline (default: the backtest limits' 500 ms)") @Nullable Long advisorTimeoutMs;
     @Option(names = "--out", defaultValue = "target/exec-backtest",
             description = "directory for decisions.jsonl and report.html") Path out;
 
@@ -63,7 +65,9 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestConfig defaults = BacktestConfig.defaults();
         var config = new BacktestConfig(orders, Duration.ofMinutes(horizonMinutes), minQuantity, maxQuantity, seed,
                 strategies, lambdaBps, participation, impactY, defaults.permanentShare(), overlay, halfSpreadBps,
-                advisorFailureRate, defaults.limits(), defaults.instrument());
+                advisorFailureRate, advisorTimeoutMs == null ? defaults.limits()
+                        : defaults.limits().withAdvisorTimeout(Duration.ofMillis(advisorTimeoutMs)),
+                defaults.instrument());
         Path barsFile = bars != null ? bars : ShippedFixtures.marketData(ShippedFixtures.BTC_PERP_BARS);
         var advisor = gatewayAdvisor(config.limits());
         Files.createDirectories(out);

@@ -50,7 +50,8 @@ class BacktestCommandTest {
             StringWriter stdout = new StringWriter();
             int exit = new CommandLine(new ExecCli()).setOut(new PrintWriter(stdout)).setErr(new PrintWriter(
                     new StringWriter())).execute("backtest", "--orders", "1", "--strategies", "adaptive",
-                    "--gateway", gateway.uri().toString(), "--api-key", "k-1", "--out", out.toString());
+                    "--gateway", gateway.uri().toString(), "--api-key", "k-1", "--advisor-timeout-ms", "2000",
+                    "--out", out.toString());
 
             assertThat(exit).isZero();
             assertThat(gateway.received()).isNotEmpty()
