@@ -2,6 +2,7 @@ package dev.slipstream.execution.backtest;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.slipstream.execution.advisor.PacedAdvisor;
 import dev.slipstream.execution.engine.AuditLog;
 import dev.slipstream.execution.engine.EngineState;
 import dev.slipstream.execution.engine.ExecutionEngine;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs every parent order through every strategy on the same bars. Each run gets its own simulated venue, so one
@@ -33,11 +35,19 @@ public final class Backtest {
     private final BarWindow window;
     private final BacktestConfig config;
     private final AuditLog audit;
+    private final @Nullable PacedAdvisor gateway;
 
+    /** The adaptive strategy asks the offline rule of thumb. */
     public Backtest(List<Bar> bars, BacktestConfig config, AuditLog audit) {
+        this(bars, config, audit, null);
+    }
+
+    /** The adaptive strategy asks {@code gateway}, and each run replays at its pace. */
+    public Backtest(List<Bar> bars, BacktestConfig config, AuditLog audit, @Nullable PacedAdvisor gateway) {
         this.window = new BarWindow(bars);
         this.config = requireNonNull(config, "config");
         this.audit = requireNonNull(audit, "audit");
+        this.gateway = gateway;
     }
 
     public int runs() {
@@ -62,7 +72,7 @@ public final class Backtest {
     }
 
     private OrderOutcome runOne(String name, ParentOrder parent, AlmgrenChrissImpact impact, SplittableRandom random) {
-        ExecutionStrategy strategy = StrategyFactory.create(name, parent, window, config, impact, random);
+        ExecutionStrategy strategy = StrategyFactory.create(name, parent, window, config, impact, random, gateway);
         var clock = new SimulatedClock(parent.start().minus(WARM_UP));
         List<Bar> replay = window.between(parent.start().minus(WARM_UP), parent.deadline().plus(Duration.ofMinutes(2)));
         var venue = new SimulatedVenue(replay, config.instrument(), BacktestImpact.overlay(config, impact),
@@ -71,7 +81,9 @@ public final class Backtest {
                 config.limits(), venue, clock, audit);
         engine.start();
         while (venue.advance() && !engine.state().isTerminal()) {
-            // the engine acts on each published bar
+            if (gateway != null) {
+                gateway.awaitSettled();
+            }
         }
         return measure(name, parent, engine, strategy);
     }

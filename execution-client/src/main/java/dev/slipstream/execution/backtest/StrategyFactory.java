@@ -3,6 +3,7 @@ package dev.slipstream.execution.backtest;
 import dev.slipstream.execution.impact.AlmgrenChrissImpact;
 import dev.slipstream.execution.order.ParentOrder;
 import dev.slipstream.execution.strategy.AdaptiveStrategy;
+import dev.slipstream.execution.strategy.Advisor;
 import dev.slipstream.execution.strategy.AlmgrenChrissParameters;
 import dev.slipstream.execution.strategy.ExecutionStrategy;
 import dev.slipstream.execution.strategy.ImplementationShortfallSchedule;
@@ -13,6 +14,7 @@ import dev.slipstream.execution.strategy.VolumeProfile;
 import dev.slipstream.execution.strategy.VwapSchedule;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /** Builds each named strategy for one parent order, from bars before its start only. */
 final class StrategyFactory {
@@ -22,8 +24,9 @@ final class StrategyFactory {
 
     private StrategyFactory() {}
 
+    /** {@code gateway}, when given, advises the adaptive strategy instead of the rule of thumb. */
     static ExecutionStrategy create(String name, ParentOrder parent, BarWindow window, BacktestConfig config,
-            AlmgrenChrissImpact impact, RandomGenerator random) {
+            AlmgrenChrissImpact impact, RandomGenerator random, @Nullable Advisor gateway) {
         return switch (name) {
             case "twap" -> twap(parent, config, random);
             case "vwap" -> new ScheduleFollowingStrategy("vwap", VwapSchedule.build(parent, config.instrument(), INTERVAL,
@@ -32,7 +35,8 @@ final class StrategyFactory {
                     config.instrument(), almgrenChriss(parent, window, config, impact)));
             case "pov" -> new PovStrategy(config.povParticipation());
             case "adaptive" -> new AdaptiveStrategy(twap(parent, config, random),
-                    new RuleOfThumbAdvisor(random, config.advisorFailureRate()), config.limits().advisorTimeout());
+                    gateway != null ? gateway : new RuleOfThumbAdvisor(random, config.advisorFailureRate()),
+                    config.limits().advisorTimeout());
             default -> throw new IllegalArgumentException("unsupported strategy: " + name);
         };
     }

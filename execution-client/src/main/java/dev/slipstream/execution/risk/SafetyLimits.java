@@ -46,6 +46,11 @@ public record SafetyLimits(
         }
     }
 
+    public SafetyLimits withAdvisorTimeout(Duration timeout) {
+        return new SafetyLimits(maxParticipation, maxOrderNotional, minInterval, maxSpreadToCrossBps,
+                maxDeviationFromBenchmarkBps, shortfallAlertBps, volatilityHalt, maxOrdersPerMinute, timeout);
+    }
+
     private static void requireInRange(String name, double value, double exclusiveLow, double inclusiveHigh) {
         if (!(value > exclusiveLow && value <= inclusiveHigh)) {
             throw new IllegalArgumentException(

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,14 +14,17 @@ import org.jspecify.annotations.Nullable;
  * each decision only looks whether the answer is there ({@link CompletableFuture#isDone()}), so the engine never
  * blocks. An answer taken after {@code timeout}, a failed call or an invalid answer (unknown action, quantity not
  * finite, negative or above what is unsent) means the base decision stands, counted as a fallback.
+ * <p>
+ * The timeout is judged on the context's clock, simulated in a replay. The latency recorded with an answer is the
+ * wall-clock time the advisor took to give it, which a simulated clock cannot show; a late question records the
+ * clock time it was waited for.
  */
 public final class AdaptiveStrategy implements ExecutionStrategy {
 
     private final ExecutionStrategy base;
     private final Advisor advisor;
     private final Duration timeout;
-    private @Nullable CompletableFuture<AdvisorDecision> pending;
-    private Instant askedAt = Instant.EPOCH;
+    private @Nullable Question pending;
     private int answersUsed;
     private int fallbacks;
 
@@ -28,6 +32,21 @@ public final class AdaptiveStrategy implements ExecutionStrategy {
         this.base = requireNonNull(base, "base");
         this.advisor = requireNonNull(advisor, "advisor");
         this.timeout = requireNonNull(timeout, "timeout");
+    }
+
+    /** A question in flight; {@code answeredAtNanos} completes with {@link System#nanoTime()} when it is settled. */
+    private record Question(CompletableFuture<AdvisorDecision> answer, Instant askedAt, long askedAtNanos,
+            CompletableFuture<Long> answeredAtNanos) {
+
+        static Question ask(Supplier<CompletableFuture<AdvisorDecision>> advisor, Instant now) {
+            long askedAtNanos = System.nanoTime();
+            CompletableFuture<AdvisorDecision> answer = advisor.get();
+            return new Question(answer, now, askedAtNanos, answer.handle((decision, failure) -> System.nanoTime()));
+        }
+
+        long answerMillis() {
+            return (answeredAtNanos.getNow(System.nanoTime()) - askedAtNanos) / 1_000_000;
+        }
     }
 
     @Override
@@ -39,24 +58,25 @@ public final class AdaptiveStrategy implements ExecutionStrategy {
     public SliceDecision decide(StrategyContext context) {
         SliceDecision baseDecision = base.decide(context);
         if (pending == null) {
-            askedAt = context.now();
-            pending = ask(AdvisorRequest.of(context, baseDecision));
+            var request = AdvisorRequest.of(base.name(), context, baseDecision);
+            pending = Question.ask(() -> ask(request), context.now());
         }
-        long latencyMillis = Duration.between(askedAt, context.now()).toMillis();
-        if (!pending.isDone()) {
-            if (latencyMillis <= timeout.toMillis()) {
+        Question question = pending;
+        if (!question.answer().isDone()) {
+            long waitedMillis = Duration.between(question.askedAt(), context.now()).toMillis();
+            if (waitedMillis <= timeout.toMillis()) {
                 return baseDecision;
             }
-            pending.cancel(true);
+            question.answer().cancel(true);
             pending = null;
-            return fallback(baseDecision, "advisor late: no answer after " + latencyMillis + " ms", latencyMillis);
+            return fallback(baseDecision, "advisor late: no answer after " + waitedMillis + " ms", waitedMillis);
         }
-        CompletableFuture<AdvisorDecision> answered = pending;
         pending = null;
-        if (answered.isCompletedExceptionally()) {
-            return fallback(baseDecision, "advisor failed: " + answered.exceptionNow(), latencyMillis);
+        long latencyMillis = question.answerMillis();
+        if (question.answer().isCompletedExceptionally()) {
+            return fallback(baseDecision, "advisor failed: " + question.answer().exceptionNow(), latencyMillis);
         }
-        return apply(answered.resultNow(), baseDecision, context, latencyMillis);
+        return apply(question.answer().resultNow(), baseDecision, context, latencyMillis);
     }
 
     private CompletableFuture<AdvisorDecision> ask(AdvisorRequest request) {
@@ -90,7 +110,7 @@ public final class AdaptiveStrategy implements ExecutionStrategy {
                     + context.unsent().toPlainString() + ")", latencyMillis);
         }
         answersUsed++;
-        return new SliceDecision(quantity, DecisionSource.ADVISOR, action.get().name(), answer.reasoning(),
+        return new SliceDecision(quantity, answer.source(), action.get().name(), answer.reasoning(),
                 latencyMillis);
     }
 

@@ -88,4 +88,20 @@ class AdaptiveStrategyTest {
             assertThat(decision.quantity()).isEqualByComparingTo("1");
         }
     }
+
+    @Test
+    void theLatencyRecordedIsTheAdvisorsWallClockTimeNotTheSimulatedWait() {
+        AtomicReference<CompletableFuture<AdvisorDecision>> asked = new AtomicReference<>();
+        var adaptive = new AdaptiveStrategy(TWAP, request -> {
+            asked.set(new CompletableFuture<>());
+            return asked.get();
+        }, Duration.ofMinutes(5));
+        adaptive.decide(at(0));
+        asked.get().complete(new AdvisorDecision("PAUSE", 0, 1, 1, "wait"));
+
+        SliceDecision answered = adaptive.decide(at(2));
+
+        assertThat(answered.source()).isEqualTo(DecisionSource.ADVISOR);
+        assertThat(answered.advisorLatencyMillis()).isBetween(0L, 1_000L);
+    }
 }
