@@ -29,14 +29,21 @@ models:
     model: mock-model
 YAML
 
-./slipstream help >/dev/null   # builds once, before anything is timed
+./slipstream build   # once, before anything starts or is timed
 ./slipstream mock-upstream --port "$mock_port" >"$work/mock.log" 2>&1 & pids+=($!)
 ./slipstream serve --config "$work/slipstream.yaml" --port "$gateway_port" >"$work/gateway.log" 2>&1 & pids+=($!)
+ready=
 for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:${gateway_port}/health" >/dev/null && curl -s -o /dev/null "http://127.0.0.1:${mock_port}/" && break
+  if curl -sf "http://127.0.0.1:${gateway_port}/health" >/dev/null &&
+     curl -s -o /dev/null "http://127.0.0.1:${mock_port}/"; then ready=yes; break; fi
   sleep 0.5
 done
+if [ -z "$ready" ]; then
+  echo "overhead.sh: the mock or the gateway did not start; their logs:" >&2
+  cat "$work/mock.log" "$work/gateway.log" >&2
+  exit 1
+fi
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; JDK: $(./slipstream jdk)"
 ./slipstream bench-overhead --api-key "$api_key" --mock-url "http://127.0.0.1:${mock_port}" \
   --gateway-url "http://127.0.0.1:${gateway_port}" --rps "$rps" --duration-s "$duration" --warmup-s "$warmup"

@@ -23,6 +23,8 @@ import io.github.resilience4j.core.IntervalFunction;
 record RouteTarget(String name, ChatProvider provider, String providerModel, int weight, Duration timeout,
                    RetryConfig retry, IntervalFunction backoff, CircuitBreaker breaker, Bulkhead bulkhead,
                    LatencyTracker latency) {
+    private static final BulkheadConfig UNCAPPED = new BulkheadConfig(Integer.MAX_VALUE);
+
     RouteTarget {
         requireNonNull(name, "name");
         requireNonNull(provider, "provider");
@@ -47,15 +49,16 @@ record RouteTarget(String name, ChatProvider provider, String providerModel, int
     }
 
     /**
-     * A plain model alias or a {@code provider/model} name: called once, with the provider's own timeout and
-     * no breaker, as before routes existed.
+     * A plain model alias or a {@code provider/model} name: called once, with the provider's own timeout, no
+     * breaker and no concurrency cap, as before routes existed. A cap is a route setting
+     * ({@code routes[].targets[].bulkhead}); a silent default cap here would fail callers under load.
      */
     static RouteTarget passThrough(String name, ChatProvider provider, String providerModel) {
         final CircuitBreaker breaker = CircuitBreaker.ofDefaults(name);
         breaker.transitionToDisabledState();
         return new RouteTarget(name, provider, providerModel, 1, Duration.ZERO, RetryConfig.NONE,
                                backoff(RetryConfig.NONE), breaker,
-                               Bulkhead.of(name, bulkheadConfig(BulkheadConfig.DEFAULT)), new LatencyTracker());
+                               Bulkhead.of(name, bulkheadConfig(UNCAPPED)), new LatencyTracker());
     }
 
     private static IntervalFunction backoff(RetryConfig retry) {

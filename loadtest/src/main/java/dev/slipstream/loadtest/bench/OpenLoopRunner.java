@@ -4,6 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +17,8 @@ import java.util.function.Supplier;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+
+import io.grpc.StatusRuntimeException;
 
 /**
  * Sends calls at a constant rate regardless of how fast they complete (open loop), and measures each
@@ -29,7 +35,8 @@ final class OpenLoopRunner {
     private final int maxInFlight;
 
     /** What one run measured; latencies in microseconds, calls made during warm-up excluded. */
-    record Result(String name, Histogram latencyMicros, long ok, long errors, long dropped, double seconds) {
+    record Result(String name, Histogram latencyMicros, long ok, long errors, long dropped, double seconds,
+                  Map<String, Long> errorKinds) {
         static final String MARKDOWN_HEADER =
                 "| what | achieved req/s | ok | errors | dropped | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n" +
                 "|---|---|---|---|---|---|---|---|---|---|\n";
@@ -43,6 +50,14 @@ final class OpenLoopRunner {
             final long micros = percentile >= 100 ? latencyMicros.getMaxValue()
                                                   : latencyMicros.getValueAtPercentile(percentile);
             return micros / 1000.0;
+        }
+
+        /** The errors by kind, e.g. {@code UNAVAILABLE: 3}; empty when there were none. */
+        String errorSummary() {
+            final StringBuilder out = new StringBuilder();
+            errorKinds.forEach((kind, count) -> out.append(name).append(" error: ").append(kind).append(" x")
+                                                   .append(count).append('\n'));
+            return out.toString();
         }
 
         String markdownRow() {
@@ -66,6 +81,7 @@ final class OpenLoopRunner {
         final ConcurrentHistogram histogram = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
         final LongAdder ok = new LongAdder();
         final LongAdder errors = new LongAdder();
+        final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
         final LongAdder dropped = new LongAdder();
         final AtomicInteger inFlight = new AtomicInteger();
         final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
@@ -96,6 +112,7 @@ final class OpenLoopRunner {
                 }
                 if (error != null) {
                     errors.increment();
+                    errorKinds.computeIfAbsent(kind(error), newKind -> new LongAdder()).increment();
                     return;
                 }
                 ok.increment();
@@ -106,6 +123,22 @@ final class OpenLoopRunner {
         while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
-        return new Result(name, histogram, ok.sum(), errors.sum(), dropped.sum(), duration.toNanos() / 1e9);
+        final Map<String, Long> kinds = new TreeMap<>();
+        errorKinds.forEach((kind, count) -> kinds.put(kind, count.sum()));
+        return new Result(name, histogram, ok.sum(), errors.sum(), dropped.sum(), duration.toNanos() / 1e9,
+                          kinds);
+    }
+
+    /** A short, bounded description of a failed call: its gRPC status, or its exception and message. */
+    private static String kind(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof StatusRuntimeException status) {
+            return status.getStatus().getCode().name();
+        }
+        final String message = String.valueOf(cause.getMessage());
+        return cause.getClass().getSimpleName() + ": " + message.substring(0, Math.min(80, message.length()));
     }
 }

@@ -139,6 +139,7 @@ public final class OverheadBenchmark implements Callable<Integer> {
                                  rps, warmupSeconds, durationSeconds));
         out.append(OpenLoopRunner.Result.MARKDOWN_HEADER);
         results.forEach(r -> out.append(r.markdownRow()));
+        results.forEach(r -> out.append(r.errorSummary()));
         final OpenLoopRunner.Result base = results.get(0);
         out.append("\nOverhead over the direct path:\n\n| path | p50 ms | p99 ms |\n|---|---|---|\n");
         for (OpenLoopRunner.Result r : results.subList(1, results.size())) {

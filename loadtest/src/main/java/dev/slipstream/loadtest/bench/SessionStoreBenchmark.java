@@ -87,6 +87,6 @@ public final class SessionStoreBenchmark implements Callable<Integer> {
     private String report(OpenLoopRunner.Result result) {
         return String.format(Locale.ROOT, "Open loop at %d turns/s over %d sessions, %d s warm-up, %d s measured.%n%n",
                              rps, sessions, warmupSeconds, durationSeconds) +
-               OpenLoopRunner.Result.MARKDOWN_HEADER + result.markdownRow();
+               OpenLoopRunner.Result.MARKDOWN_HEADER + result.markdownRow() + result.errorSummary();
     }
 }
