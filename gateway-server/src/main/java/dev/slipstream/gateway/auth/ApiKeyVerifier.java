@@ -1,60 +1,97 @@
 package dev.slipstream.gateway.auth;
 
+import static java.util.Objects.requireNonNull;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.slipstream.gateway.error.ErrorReason;
+import dev.slipstream.gateway.error.GatewayException;
+
 /**
- * Checks a presented API key against the configured keys and tells whose it is. Only the keys' SHA-256
- * digests are kept, and every digest is compared in constant time, so that timing reveals neither a key
- * nor which one matched.
+ * Checks a presented API key against the known keys and tells whose it is. Only the keys' SHA-256 digests
+ * are kept, and every digest is compared in constant time, so that timing reveals neither a key nor which
+ * one matched.
  */
 public final class ApiKeyVerifier {
     private static final String BEARER = "bearer ";
 
-    private record KnownKey(byte[] hash, Principal principal) {}
+    private final List<ApiKey> keys;
+    private final Clock clock;
 
-    private final List<KnownKey> keys;
-
-    /** @param tenantsByKey each accepted key and the tenant it belongs to */
-    public ApiKeyVerifier(Map<String, String> tenantsByKey) {
-        final List<KnownKey> known = new ArrayList<>(tenantsByKey.size());
-        tenantsByKey.forEach((key, tenant) -> known.add(new KnownKey(sha256(key), new Principal(tenant))));
-        keys = List.copyOf(known);
+    public ApiKeyVerifier(List<ApiKey> keys, Clock clock) {
+        this.keys = List.copyOf(keys);
+        this.clock = requireNonNull(clock, "clock");
     }
 
-    /** The principal the key belongs to, or null when it is missing or not a configured key. */
-    @Nullable
+    /**
+     * The principal {@code presentedKey} belongs to.
+     *
+     * @throws GatewayException UNAUTHENTICATED when the key is missing, unknown, disabled or expired; the
+     *         message names the key's id, never the key
+     */
     public Principal authenticate(@Nullable String presentedKey) {
         if (presentedKey == null || presentedKey.isEmpty()) {
-            return null;
+            throw GatewayException.of(ErrorReason.UNAUTHENTICATED,
+                                      "missing API key (expected: authorization: Bearer <key>)");
         }
         final byte[] presented = sha256(presentedKey);
-        Principal match = null;
-        for (KnownKey key : keys) {
-            if (MessageDigest.isEqual(key.hash(), presented)) {
-                match = key.principal();
+        ApiKey match = null;
+        // No early exit: every call compares against every key.
+        for (ApiKey key : keys) {
+            if (MessageDigest.isEqual(key.sha256(), presented)) {
+                match = key;
             }
         }
-        return match;
+        if (match == null) {
+            throw GatewayException.of(ErrorReason.UNAUTHENTICATED, "invalid API key");
+        }
+        if (match.disabled()) {
+            throw GatewayException.of(ErrorReason.UNAUTHENTICATED, "API key '" + match.id() + "' is disabled");
+        }
+        final Instant expiresAt = match.expiresAt();
+        if (expiresAt != null && !clock.instant().isBefore(expiresAt)) {
+            throw GatewayException.of(ErrorReason.UNAUTHENTICATED,
+                                      "API key '" + match.id() + "' expired at " + expiresAt);
+        }
+        return match.principal();
+    }
+
+    /**
+     * The principal of the key in an {@code authorization} header value.
+     *
+     * @throws GatewayException UNAUTHENTICATED as {@link #authenticate(String)}, and for a value that is not
+     *         {@code Bearer <key>}
+     */
+    public Principal authenticateAuthorization(@Nullable String authorization) {
+        if (authorization == null) {
+            return authenticate(null);
+        }
+        final String key = bearerToken(authorization);
+        if (key == null) {
+            throw GatewayException.of(ErrorReason.UNAUTHENTICATED,
+                                      "invalid API key (expected: authorization: Bearer <key>)");
+        }
+        return authenticate(key);
     }
 
     /** The key from an {@code authorization: Bearer <key>} header value, or null if it is not one. */
     @Nullable
-    public static String bearerToken(@Nullable String authorization) {
-        if (authorization == null || authorization.length() <= BEARER.length() ||
+    private static String bearerToken(String authorization) {
+        if (authorization.length() <= BEARER.length() ||
             !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
         return authorization.substring(BEARER.length()).strip();
     }
 
-    private static byte[] sha256(String text) {
+    public static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -3,8 +3,11 @@ package dev.slipstream.gateway.chat;
 import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
 import dev.slipstream.gateway.provider.ProviderReply;
 import dev.slipstream.gateway.provider.ProviderRequest;
@@ -17,10 +20,12 @@ import dev.slipstream.gateway.provider.ProviderStreamHandler;
 public final class ChatGateway {
     private final ModelCatalog catalog;
     private final ChatRequestValidator validator;
+    private final ChatPolicy policy;
 
-    public ChatGateway(ModelCatalog catalog, ChatRequestValidator validator) {
+    public ChatGateway(ModelCatalog catalog, ChatRequestValidator validator, ChatPolicy policy) {
         this.catalog = requireNonNull(catalog, "catalog");
         this.validator = requireNonNull(validator, "validator");
+        this.policy = requireNonNull(policy, "policy");
     }
 
     public ModelCatalog catalog() {
@@ -28,22 +33,29 @@ public final class ChatGateway {
     }
 
     /**
-     * Completes {@code request}; the future fails with a
-     * {@link dev.slipstream.gateway.error.GatewayException} for invalid requests and provider failures.
+     * Completes {@code request} for {@code caller}; the future fails with a
+     * {@link dev.slipstream.gateway.error.GatewayException} for invalid or refused requests and provider
+     * failures.
      */
-    public CompletableFuture<ChatCompletion> complete(ChatRequest request) {
+    public CompletableFuture<ChatCompletion> complete(Principal caller, ChatRequest request) {
         final long startNanos = System.nanoTime();
         final ResolvedModel target;
         try {
-            target = admit(request);
+            target = admit(caller, request);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        final long upstreamStartNanos = System.nanoTime();
-        return target.provider().complete(toProviderRequest(request, target)).thenApply(reply -> {
-            final long endNanos = System.nanoTime();
-            return completion(newCompletionId(), request, target, reply, startNanos, upstreamStartNanos,
-                              endNanos);
+        return policy.admit(caller, request, target).thenCompose(admission -> {
+            final long upstreamStartNanos = System.nanoTime();
+            return target.provider().complete(toProviderRequest(request, target)).handle((reply, failure) -> {
+                if (failure != null) {
+                    admission.release();
+                    throw failure instanceof CompletionException e ? e : new CompletionException(failure);
+                }
+                final long endNanos = System.nanoTime();
+                return completion(newCompletionId(), request, target, reply, admission.settle(reply.usage()),
+                                  startNanos, upstreamStartNanos, endNanos);
+            });
         });
     }
 
@@ -53,49 +65,95 @@ public final class ChatGateway {
      * @param completionId from {@link #newCompletionId()}, so that the caller can label chunks before the
      *                     stream ends
      */
-    public StreamHandle stream(String completionId, ChatRequest request, ChatStreamListener listener) {
+    public StreamHandle stream(Principal caller, String completionId, ChatRequest request,
+                               ChatStreamListener listener) {
         final long startNanos = System.nanoTime();
         final ResolvedModel target;
         try {
-            target = admit(request);
+            target = admit(caller, request);
         } catch (RuntimeException e) {
             listener.onError(e);
             return StreamHandle.NOOP;
         }
-        final long upstreamStartNanos = System.nanoTime();
-        return target.provider().stream(toProviderRequest(request, target), new ProviderStreamHandler() {
-            private long firstDeltaNanos;
-
-            @Override
-            public void onDelta(String text) {
-                if (text.isEmpty()) {
-                    return;
-                }
-                if (firstDeltaNanos == 0) {
-                    firstDeltaNanos = System.nanoTime();
-                }
-                listener.onDelta(text);
-            }
-
-            @Override
-            public void onComplete(ProviderReply reply) {
-                final long endNanos = System.nanoTime();
-                final long firstTokenNanos = (firstDeltaNanos == 0 ? endNanos : firstDeltaNanos) - startNanos;
-                listener.onComplete(completion(completionId, request, target, reply, startNanos,
-                                               upstreamStartNanos, endNanos),
-                                    firstTokenNanos);
-            }
-
-            @Override
-            public void onError(Throwable cause) {
-                listener.onError(cause);
+        final AtomicReference<ChatPolicy.Admission> admitted = new AtomicReference<>();
+        final DeferredStream handle = new DeferredStream(() -> {
+            final ChatPolicy.Admission admission = admitted.get();
+            if (admission != null) {
+                admission.abandon();
             }
         });
+        policy.admit(caller, request, target).whenComplete((admission, failure) -> {
+            if (failure != null) {
+                listener.onError(failure instanceof CompletionException e && e.getCause() != null ? e.getCause()
+                                                                                                 : failure);
+                return;
+            }
+            admitted.set(admission);
+            final boolean started = handle.start(() -> target.provider().stream(
+                    toProviderRequest(request, target),
+                    new SettlingStreamHandler(completionId, request, target, admission, listener, startNanos)));
+            if (!started) {
+                admission.abandon();
+            }
+        });
+        return handle;
     }
 
-    /** Validates {@code request} and resolves its model; throws a GatewayException when it cannot be served. */
-    private ResolvedModel admit(ChatRequest request) {
+    /** Forwards a provider stream to the listener and settles the admission at its end. */
+    private static final class SettlingStreamHandler implements ProviderStreamHandler {
+        private final String completionId;
+        private final ChatRequest request;
+        private final ResolvedModel target;
+        private final ChatPolicy.Admission admission;
+        private final ChatStreamListener listener;
+        private final long startNanos;
+        private final long upstreamStartNanos = System.nanoTime();
+        private long firstDeltaNanos;
+
+        SettlingStreamHandler(String completionId, ChatRequest request, ResolvedModel target,
+                              ChatPolicy.Admission admission, ChatStreamListener listener, long startNanos) {
+            this.completionId = completionId;
+            this.request = request;
+            this.target = target;
+            this.admission = admission;
+            this.listener = listener;
+            this.startNanos = startNanos;
+        }
+
+        @Override
+        public void onDelta(String text) {
+            if (text.isEmpty()) {
+                return;
+            }
+            if (firstDeltaNanos == 0) {
+                firstDeltaNanos = System.nanoTime();
+            }
+            listener.onDelta(text);
+        }
+
+        @Override
+        public void onComplete(ProviderReply reply) {
+            final long endNanos = System.nanoTime();
+            final long firstTokenNanos = (firstDeltaNanos == 0 ? endNanos : firstDeltaNanos) - startNanos;
+            listener.onComplete(completion(completionId, request, target, reply, admission.settle(reply.usage()),
+                                           startNanos, upstreamStartNanos, endNanos),
+                                firstTokenNanos);
+        }
+
+        @Override
+        public void onError(Throwable cause) {
+            admission.release();
+            listener.onError(cause);
+        }
+    }
+
+    /**
+     * Validates {@code request}, resolves its model and checks that {@code caller} may use it; throws a
+     * GatewayException when it cannot be served.
+     */
+    private ResolvedModel admit(Principal caller, ChatRequest request) {
         validator.validate(request);
+        caller.requireModel(request.model());
         return catalog.resolve(request.model());
     }
 
@@ -104,10 +162,11 @@ public final class ChatGateway {
     }
 
     private static ChatCompletion completion(String id, ChatRequest request, ResolvedModel target, ProviderReply reply,
-                                             long startNanos, long upstreamStartNanos, long endNanos) {
+                                             long costMicrosUsd, long startNanos, long upstreamStartNanos,
+                                             long endNanos) {
         final long upstreamNanos = endNanos - upstreamStartNanos;
         return new ChatCompletion(id, request.requestId(), reply.content(), reply.finishReason(),
-                                  reply.usage(), 0, target.provider().name(), reply.providerModel(),
+                                  reply.usage(), costMicrosUsd, target.provider().name(), reply.providerModel(),
                                   endNanos - startNanos - upstreamNanos, upstreamNanos);
     }
 

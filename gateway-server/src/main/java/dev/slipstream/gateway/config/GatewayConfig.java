@@ -12,14 +12,18 @@ import com.linecorp.armeria.common.annotation.Nullable;
  *                     first model
  * @param contextStore where conversation sessions are kept
  * @param sessions how a chat request with a session is windowed
+ * @param tenants rate limits and budgets shared by all keys of a tenant
+ * @param pricing what each model costs; a model without a price costs 0
  */
 public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig auth,
                             List<ProviderConfig> providers, List<ModelConfig> models, String defaultModel,
-                            ContextStoreConfig contextStore, SessionsConfig sessions) {
+                            ContextStoreConfig contextStore, SessionsConfig sessions, List<TenantConfig> tenants,
+                            List<PriceConfig> pricing) {
     public GatewayConfig(@Nullable ServerConfig server, @Nullable LimitsConfig limits, @Nullable AuthConfig auth,
                          @Nullable List<ProviderConfig> providers, @Nullable List<ModelConfig> models,
                          @Nullable String defaultModel, @Nullable ContextStoreConfig contextStore,
-                         @Nullable SessionsConfig sessions) {
+                         @Nullable SessionsConfig sessions, @Nullable List<TenantConfig> tenants,
+                         @Nullable List<PriceConfig> pricing) {
         this.server = server == null ? ServerConfig.DEFAULT : server;
         this.limits = limits == null ? LimitsConfig.DEFAULT : limits;
         this.auth = auth == null ? AuthConfig.DEFAULT : auth;
@@ -30,29 +34,47 @@ public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig
         this.defaultModel = defaultModel != null ? defaultModel : firstAlias != null ? firstAlias : "";
         this.contextStore = contextStore == null ? ContextStoreConfig.DEFAULT : contextStore;
         this.sessions = sessions == null ? SessionsConfig.DEFAULT : sessions;
+        this.tenants = tenants == null ? List.of() : List.copyOf(tenants);
+        this.pricing = pricing == null ? List.of() : List.copyOf(pricing);
     }
 
     public GatewayConfig withServer(ServerConfig server) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions);
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
+                                 pricing);
     }
 
     public GatewayConfig withProviders(List<ProviderConfig> providers) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions);
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
+                                 pricing);
     }
 
     public GatewayConfig withModels(List<ModelConfig> models) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions);
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
+                                 pricing);
     }
 
     public GatewayConfig withAuth(AuthConfig auth) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions);
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
+                                 pricing);
     }
 
     public GatewayConfig withContextStore(ContextStoreConfig contextStore) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions);
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
+                                 pricing);
     }
 
     public GatewayConfig withSessions(SessionsConfig sessions) {
-        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions);
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
+                                 pricing);
+    }
+
+    public GatewayConfig withTenants(List<TenantConfig> tenants) {
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
+                                 pricing);
+    }
+
+    public GatewayConfig withPricing(List<PriceConfig> pricing) {
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
+                                 pricing);
     }
 }

@@ -46,7 +46,7 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
         }
         final CompletableFuture<ChatCompletion> future =
                 request.getSessionId().isEmpty()
-                ? gateway.complete(chatRequest)
+                ? gateway.complete(Principal.current(), chatRequest)
                 : sessions.complete(Principal.current(), request.getSessionId(), chatRequest);
         ((ServerCallStreamObserver<CompleteResponse>) responseObserver).setOnCancelHandler(
                 () -> future.cancel(false));
@@ -90,7 +90,7 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
         };
         final StreamHandle handle =
                 request.getSessionId().isEmpty()
-                ? gateway.stream(id, chatRequest, listener)
+                ? gateway.stream(Principal.current(), id, chatRequest, listener)
                 : sessions.stream(Principal.current(), request.getSessionId(), id, chatRequest, listener);
         ((ServerCallStreamObserver<StreamCompleteResponse>) responseObserver).setOnCancelHandler(handle::cancel);
     }

@@ -10,14 +10,19 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.SimpleDecoratingHttpService;
 
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
-import dev.slipstream.gateway.error.ErrorReason;
+import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.auth.Scope;
 import dev.slipstream.gateway.error.GatewayException;
+import io.netty.util.AttributeKey;
 
 /**
- * Requires an API key on the OpenAI-compatible routes: {@code authorization: Bearer <key>} (what the OpenAI
- * SDKs send) or {@code x-api-key: <key>}. Failures are OpenAI-style 401s.
+ * Requires an API key with the {@code chat} scope on the OpenAI-compatible routes:
+ * {@code authorization: Bearer <key>} (what the OpenAI SDKs send) or {@code x-api-key: <key>}. Failures
+ * are OpenAI-style 401s and 403s; the caller's {@link Principal} goes into the request context.
  */
 final class HttpApiKeyAuth extends SimpleDecoratingHttpService {
+    static final AttributeKey<Principal> PRINCIPAL = AttributeKey.valueOf(HttpApiKeyAuth.class, "principal");
+
     private final ApiKeyVerifier verifier;
 
     HttpApiKeyAuth(HttpService delegate, ApiKeyVerifier verifier) {
@@ -28,16 +33,23 @@ final class HttpApiKeyAuth extends SimpleDecoratingHttpService {
     @Override
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) throws Exception {
         final String authorization = req.headers().get(HttpHeaderNames.AUTHORIZATION);
-        final String key = authorization != null ? ApiKeyVerifier.bearerToken(authorization)
-                                                 : req.headers().get("x-api-key");
-        if (key == null) {
-            return OpenAiErrors.response(GatewayException.of(
-                    ErrorReason.UNAUTHENTICATED,
-                    "missing API key (expected: authorization: Bearer <key>, or x-api-key: <key>)"));
+        final Principal principal;
+        try {
+            principal = authorization != null ? verifier.authenticateAuthorization(authorization)
+                                              : verifier.authenticate(req.headers().get("x-api-key"));
+            principal.requireScope(Scope.CHAT, "the OpenAI-compatible API");
+        } catch (GatewayException e) {
+            return OpenAiErrors.response(e);
         }
-        if (verifier.authenticate(key) == null) {
-            return OpenAiErrors.response(GatewayException.of(ErrorReason.UNAUTHENTICATED, "invalid API key"));
-        }
+        ctx.setAttr(PRINCIPAL, principal);
         return unwrap().serve(ctx, req);
+    }
+
+    static Principal principal(ServiceRequestContext ctx) {
+        final Principal principal = ctx.attr(PRINCIPAL);
+        if (principal == null) {
+            throw new IllegalStateException("no principal in the request context (is HttpApiKeyAuth installed?)");
+        }
+        return principal;
     }
 }

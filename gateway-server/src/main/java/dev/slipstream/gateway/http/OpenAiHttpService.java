@@ -22,6 +22,7 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
 
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatStreamListener;
@@ -69,16 +70,17 @@ public final class OpenAiHttpService {
         return HttpResponse.of(req.aggregate().thenApply(aggregated -> {
             try {
                 final OpenAiRequestParser.Parsed parsed = OpenAiRequestParser.parse(json(aggregated), requestId);
-                return parsed.stream() ? stream(ctx, parsed) : complete(parsed);
+                final Principal caller = HttpApiKeyAuth.principal(ctx);
+                return parsed.stream() ? stream(ctx, caller, parsed) : complete(caller, parsed);
             } catch (GatewayException e) {
                 return OpenAiErrors.response(e);
             }
         }));
     }
 
-    private HttpResponse complete(OpenAiRequestParser.Parsed parsed) {
+    private HttpResponse complete(Principal caller, OpenAiRequestParser.Parsed parsed) {
         final long created = System.currentTimeMillis() / 1000;
-        return HttpResponse.of(gateway.complete(parsed.request()).handle((completion, error) -> {
+        return HttpResponse.of(gateway.complete(caller, parsed.request()).handle((completion, error) -> {
             if (error != null) {
                 return OpenAiErrors.aggregated(parsed.inOpenAiTerms(OpenAiErrors.toGatewayException(error)))
                                    .toHttpResponse();
@@ -95,12 +97,12 @@ public final class OpenAiHttpService {
         }));
     }
 
-    private HttpResponse stream(ServiceRequestContext ctx, OpenAiRequestParser.Parsed parsed) {
+    private HttpResponse stream(ServiceRequestContext ctx, Principal caller, OpenAiRequestParser.Parsed parsed) {
         final HttpResponseWriter writer = HttpResponse.streaming();
         final String id = ChatGateway.newCompletionId();
         final long created = System.currentTimeMillis() / 1000;
         final String model = streamModel(parsed.request().model());
-        final StreamHandle handle = gateway.stream(id, parsed.request(), new ChatStreamListener() {
+        final StreamHandle handle = gateway.stream(caller, id, parsed.request(), new ChatStreamListener() {
             private boolean started;
 
             @Override

@@ -2,6 +2,7 @@ package dev.slipstream.gateway.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,12 +24,17 @@ import dev.slipstream.api.gateway.v1.Message;
 import dev.slipstream.api.gateway.v1.Role;
 import dev.slipstream.context.ContextStore;
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
-import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.auth.ApiKeys;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ModelCatalog;
 import dev.slipstream.gateway.chat.TokenCounter;
-import dev.slipstream.gateway.config.AuthConfig;
+import dev.slipstream.gateway.chat.ChatPolicy;
+import dev.slipstream.gateway.config.ContextStoreConfig;
+import dev.slipstream.gateway.cost.InMemorySpendLedger;
+import dev.slipstream.gateway.cost.PriceTable;
+import dev.slipstream.gateway.policy.GatewayPolicy;
+import dev.slipstream.gateway.ratelimit.RateLimiter;
 import dev.slipstream.gateway.config.GatewayConfig;
 import dev.slipstream.gateway.config.ProviderConfig;
 import dev.slipstream.gateway.config.ServerConfig;
@@ -54,16 +60,19 @@ public final class Gateway implements AutoCloseable {
     private final Server server;
     private final ExecutorService blockingExecutor;
     private final ContextStore contextStore;
+    private final RateLimiter rateLimiter;
 
-    private Gateway(Server server, ExecutorService blockingExecutor, ContextStore contextStore) {
+    private Gateway(Server server, ExecutorService blockingExecutor, ContextStore contextStore,
+                    RateLimiter rateLimiter) {
         this.server = server;
         this.blockingExecutor = blockingExecutor;
         this.contextStore = contextStore;
+        this.rateLimiter = rateLimiter;
     }
 
     /**
      * Builds and starts a gateway for a validated {@code config}, guarded by {@code apiKey} (tenant
-     * {@code default}) and the configured {@code auth.api_keys}.
+     * {@code default}, every scope) and the configured {@code auth.api_keys}.
      *
      * @throws dev.slipstream.context.ContextStoreUnavailableException when the configured Redis cannot be
      *         reached
@@ -76,31 +85,35 @@ public final class Gateway implements AutoCloseable {
         // Provider SDKs block; they get a virtual thread each, never an event loop.
         final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("provider-", 0).factory());
-        final ChatGateway chat = chatGateway(config, tokens, blockingExecutor);
-        final ApiKeyVerifier verifier = verifier(config, apiKey);
+        final RateLimiter rateLimiter = rateLimiter(config);
+        final ChatPolicy policy = new GatewayPolicy(tokens, rateLimiter, new PriceTable(config.pricing()),
+                                                    new InMemorySpendLedger(), Clock.systemUTC());
+        final ChatGateway chat = chatGateway(config, tokens, blockingExecutor, policy);
+        final ApiKeyVerifier verifier = new ApiKeyVerifier(ApiKeys.fromConfig(config.auth(), apiKey),
+                                                           Clock.systemUTC());
         final GrpcService grpc = grpcService(config, chat, contextStore, tokens, verifier);
         final Server server = buildServer(config.server(), grpc, chat, verifier);
         server.start().join();
-        return new Gateway(server, blockingExecutor, contextStore);
+        return new Gateway(server, blockingExecutor, contextStore, rateLimiter);
     }
 
-    private static ApiKeyVerifier verifier(GatewayConfig config, String apiKey) {
-        final Map<String, String> tenantsByKey = new LinkedHashMap<>();
-        tenantsByKey.put(apiKey, Principal.DEFAULT_TENANT);
-        for (AuthConfig.ApiKeyConfig key : config.auth().apiKeys()) {
-            tenantsByKey.put(key.key(), key.tenant());
-        }
-        return new ApiKeyVerifier(tenantsByKey);
+    /** Limits shared through Redis when sessions are kept there, so that every replica enforces one limit. */
+    private static RateLimiter rateLimiter(GatewayConfig config) {
+        final ContextStoreConfig store = config.contextStore();
+        return ContextStoreConfig.MEMORY.equals(store.uri())
+               ? RateLimiter.local(config.tenants())
+               : RateLimiter.redis(store.uri(), Duration.ofMillis(store.commandTimeoutMs()), config.tenants());
     }
 
-    private static ChatGateway chatGateway(GatewayConfig config, TokenCounter tokens, ExecutorService executor) {
+    private static ChatGateway chatGateway(GatewayConfig config, TokenCounter tokens, ExecutorService executor,
+                                           ChatPolicy policy) {
         final ProviderFactory factory = new ProviderFactory(tokens, executor);
         final Map<String, ChatProvider> providers = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
             providers.put(provider.name(), factory.create(provider));
         }
         final ModelCatalog catalog = new ModelCatalog(providers, config.models(), config.defaultModel());
-        return new ChatGateway(catalog, new ChatRequestValidator(config.limits()));
+        return new ChatGateway(catalog, new ChatRequestValidator(config.limits()), policy);
     }
 
     private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
@@ -171,5 +184,6 @@ public final class Gateway implements AutoCloseable {
         server.stop().join();
         blockingExecutor.shutdownNow();
         contextStore.close();
+        rateLimiter.close();
     }
 }

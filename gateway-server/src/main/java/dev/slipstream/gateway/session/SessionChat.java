@@ -75,7 +75,7 @@ public final class SessionChat {
             if (result.isDone()) {
                 return CompletableFuture.<ChatCompletion>failedFuture(new CancellationException());
             }
-            final CompletableFuture<ChatCompletion> call = gateway.complete(turn.upstream());
+            final CompletableFuture<ChatCompletion> call = gateway.complete(principal, turn.upstream());
             result.whenComplete((unused, failure) -> call.cancel(false));
             return call.thenCompose(completion -> result.isDone()
                     ? CompletableFuture.<ChatCompletion>failedFuture(new CancellationException())
@@ -102,7 +102,7 @@ public final class SessionChat {
                 listener.onError(ContextStoreErrors.translate(failure));
                 return;
             }
-            handle.start(() -> gateway.stream(completionId, turn.upstream(), new ChatStreamListener() {
+            handle.start(() -> gateway.stream(principal, completionId, turn.upstream(), new ChatStreamListener() {
                 @Override
                 public void onDelta(String text) {
                     listener.onDelta(text);
@@ -134,7 +134,7 @@ public final class SessionChat {
     private CompletableFuture<Turn> prepare(Principal principal, String sessionId, ChatRequest request) {
         try {
             validator.validate(request);
-            return prompter.prepare(principal.tenant(), sessionId, request);
+            return prompter.prepare(principal, sessionId, request);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -12,12 +12,19 @@ import com.linecorp.armeria.common.annotation.Nullable;
 import dev.slipstream.context.MessageRole;
 import dev.slipstream.context.RunningSummary;
 import dev.slipstream.context.SessionMessage;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatGateway;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatMessage;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatRequest;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.GenerationOptions;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ResponseFormat;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.Role;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.TokenCounter;
 
 /**
@@ -50,7 +57,7 @@ final class Summarizer {
      * The summary with the turns {@code [from, to)} of {@code messages} folded in, as far as they fit; the
      * future fails when the summarizer does, or when not even the first turn fits.
      */
-    CompletableFuture<RunningSummary> fold(List<SessionMessage> messages, @Nullable RunningSummary previous,
+    CompletableFuture<RunningSummary> fold(Principal caller, List<SessionMessage> messages, @Nullable RunningSummary previous,
                                            int from, int to) {
         final String earlier = previous == null || previous.text().isBlank() ? "(none)" : previous.text();
         final StringBuilder transcript = new StringBuilder("Earlier summary:\n").append(earlier)
@@ -83,7 +90,8 @@ final class Summarizer {
                 model, List.of(new ChatMessage(Role.SYSTEM, INSTRUCTIONS),
                                new ChatMessage(Role.USER, transcript.toString())),
                 new GenerationOptions(null, null, summaryMaxTokens, List.of(), ResponseFormat.TEXT), "", Map.of());
-        return gateway.complete(request).thenApply(completion -> {
+        // The caller pays for the summary, whatever models its key may name: the operator chose this one.
+        return gateway.complete(caller.withAnyModel(), request).thenApply(completion -> {
             final String summary = completion.content().strip();
             if (summary.isEmpty()) {
                 // Storing it would drop the folded turns without a trace.

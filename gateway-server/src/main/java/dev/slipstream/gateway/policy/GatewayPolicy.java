@@ -1,0 +1,116 @@
+package dev.slipstream.gateway.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.linecorp.armeria.common.annotation.Nullable;
+import com.linecorp.armeria.server.ServiceRequestContext;
+
+import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.chat.ChatPolicy;
+import dev.slipstream.gateway.chat.ChatRequest;
+import dev.slipstream.gateway.chat.ResolvedModel;
+import dev.slipstream.gateway.chat.TokenCounter;
+import dev.slipstream.gateway.chat.TokenUsage;
+import dev.slipstream.gateway.cost.PriceTable;
+import dev.slipstream.gateway.cost.SpendLedger;
+import dev.slipstream.gateway.ratelimit.RateLimiter;
+
+/**
+ * Admits a call when the caller's rate limits have room for one request and its estimated tokens (the
+ * prompt counted with jtokkit plus the requested output limit, or {@value #DEFAULT_OUTPUT_ESTIMATE_TOKENS}),
+ * tells the caller its remaining quota in {@code x-ratelimit-remaining-requests} and
+ * {@code x-ratelimit-remaining-tokens}, and at the end prices the real usage, settles the token limits to it
+ * and records the spend.
+ */
+public final class GatewayPolicy implements ChatPolicy {
+    /** The reply length assumed for a request that sets no output limit. */
+    public static final int DEFAULT_OUTPUT_ESTIMATE_TOKENS = 1024;
+
+    private final TokenCounter tokens;
+    private final RateLimiter limiter;
+    private final PriceTable prices;
+    private final SpendLedger ledger;
+    private final Clock clock;
+
+    public GatewayPolicy(TokenCounter tokens, RateLimiter limiter, PriceTable prices, SpendLedger ledger,
+                         Clock clock) {
+        this.tokens = requireNonNull(tokens, "tokens");
+        this.limiter = requireNonNull(limiter, "limiter");
+        this.prices = requireNonNull(prices, "prices");
+        this.ledger = requireNonNull(ledger, "ledger");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CompletableFuture<Admission> admit(Principal caller, ChatRequest request, ResolvedModel target) {
+        final Integer maxOutput = request.options().maxOutputTokens();
+        final long estimate = tokens.countPrompt(request.messages()) +
+                              (maxOutput != null ? maxOutput : DEFAULT_OUTPUT_ESTIMATE_TOKENS);
+        // Captured now: the limiter may answer on a Redis thread, outside the request's context.
+        @Nullable
+        final ServiceRequestContext ctx = ServiceRequestContext.currentOrNull();
+        return limiter.acquire(caller, estimate).thenApply(grant -> {
+            if (ctx != null) {
+                announceRemaining(ctx, grant);
+            }
+            return new PolicyAdmission(caller, target, grant);
+        });
+    }
+
+    private static void announceRemaining(ServiceRequestContext ctx, RateLimiter.Grant grant) {
+        if (grant.remainingRequests() == Long.MAX_VALUE && grant.remainingTokens() == Long.MAX_VALUE) {
+            return;
+        }
+        ctx.mutateAdditionalResponseHeaders(headers -> {
+            if (grant.remainingRequests() != Long.MAX_VALUE) {
+                headers.set("x-ratelimit-remaining-requests", String.valueOf(grant.remainingRequests()));
+            }
+            if (grant.remainingTokens() != Long.MAX_VALUE) {
+                headers.set("x-ratelimit-remaining-tokens", String.valueOf(Math.max(0, grant.remainingTokens())));
+            }
+        });
+    }
+
+    private final class PolicyAdmission implements Admission {
+        private final Principal caller;
+        private final ResolvedModel target;
+        private final RateLimiter.Grant grant;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        PolicyAdmission(Principal caller, ResolvedModel target, RateLimiter.Grant grant) {
+            this.caller = caller;
+            this.target = target;
+            this.grant = grant;
+        }
+
+        @Override
+        public long settle(TokenUsage usage) {
+            final long cost = prices.priceOf(target).costMicrosUsd(usage);
+            if (ended.compareAndSet(false, true)) {
+                grant.settle(usage.totalTokens());
+                ledger.record(new SpendLedger.SpendKey(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                                                       caller.tenant(), caller.keyId(), target.name()),
+                              cost, usage.inputTokens(), usage.outputTokens());
+            }
+            return cost;
+        }
+
+        @Override
+        public void release() {
+            if (ended.compareAndSet(false, true)) {
+                grant.settle(0);
+            }
+        }
+
+        @Override
+        public void abandon() {
+            ended.set(true);
+        }
+    }
+}
