@@ -67,7 +67,8 @@ public final class OpenAiHttpService {
 
     private HttpResponse chatCompletions(ServiceRequestContext ctx, HttpRequest req) {
         final String requestId = req.headers().get("x-request-id", "");
-        return HttpResponse.of(req.aggregate().thenApply(aggregated -> {
+        // Context-aware, so that the gateway's policy can add response headers (remaining quota).
+        return HttpResponse.of(req.aggregate().thenApply(ctx.makeContextAware(aggregated -> {
             try {
                 final OpenAiRequestParser.Parsed parsed = OpenAiRequestParser.parse(json(aggregated), requestId);
                 final Principal caller = HttpApiKeyAuth.principal(ctx);
@@ -75,7 +76,7 @@ public final class OpenAiHttpService {
             } catch (GatewayException e) {
                 return OpenAiErrors.response(e);
             }
-        }));
+        })));
     }
 
     private HttpResponse complete(Principal caller, OpenAiRequestParser.Parsed parsed) {
