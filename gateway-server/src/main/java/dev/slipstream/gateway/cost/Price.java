@@ -48,6 +48,17 @@ public final class Price {
         return (microsPerMillion + TOKENS_PER_MILLION / 2) / TOKENS_PER_MILLION;
     }
 
+    /**
+     * The most a call of {@code promptTokens} and {@code outputTokens} can cost, rounded up: every prompt
+     * token at the highest of the input rates.
+     */
+    public long maxCostMicrosUsd(long promptTokens, long outputTokens) {
+        final Rates rates = ratesFor(promptTokens);
+        final long inputRate = Math.max(rates.input(), Math.max(rates.cachedInput(), rates.cacheWrite()));
+        return (promptTokens * inputRate + outputTokens * rates.output() + TOKENS_PER_MILLION - 1) /
+               TOKENS_PER_MILLION;
+    }
+
     private Rates ratesFor(long inputTokens) {
         Rates chosen = base;
         for (Rates tier : tiers) {

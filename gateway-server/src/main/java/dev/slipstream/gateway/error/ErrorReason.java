@@ -14,6 +14,8 @@ public enum ErrorReason {
     PERMISSION_DENIED(Status.Code.PERMISSION_DENIED, 403, "permission_error"),
     /** The caller's key or tenant is over a requests or tokens per minute limit; RetryInfo says when to retry. */
     RATE_LIMITED(Status.Code.RESOURCE_EXHAUSTED, 429, "rate_limit_error"),
+    /** The call's estimated cost does not fit a key's or tenant's daily or monthly budget; QuotaFailure says which. */
+    BUDGET_EXCEEDED(Status.Code.RESOURCE_EXHAUSTED, 429, "insufficient_quota"),
     /** The provider rejected the request as malformed (its HTTP 400/404/422). */
     PROVIDER_REJECTED_REQUEST(Status.Code.INVALID_ARGUMENT, 400, "invalid_request_error"),
     /** The provider refused the gateway's credentials: an operator problem, never the caller's key. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.linecorp.armeria.common.annotation.Nullable;
@@ -17,6 +18,8 @@ import dev.slipstream.gateway.chat.ChatRequest;
 import dev.slipstream.gateway.chat.ResolvedModel;
 import dev.slipstream.gateway.chat.TokenCounter;
 import dev.slipstream.gateway.chat.TokenUsage;
+import dev.slipstream.gateway.cost.Budgets;
+import dev.slipstream.gateway.cost.Price;
 import dev.slipstream.gateway.cost.PriceTable;
 import dev.slipstream.gateway.cost.SpendLedger;
 import dev.slipstream.gateway.ratelimit.RateLimiter;
@@ -24,9 +27,10 @@ import dev.slipstream.gateway.ratelimit.RateLimiter;
 /**
  * Admits a call when the caller's rate limits have room for one request and its estimated tokens (the
  * prompt counted with jtokkit plus the requested output limit, or {@value #DEFAULT_OUTPUT_ESTIMATE_TOKENS}),
- * tells the caller its remaining quota in {@code x-ratelimit-remaining-requests} and
- * {@code x-ratelimit-remaining-tokens}, and at the end prices the real usage, settles the token limits to it
- * and records the spend.
+ * and its budgets room for the most those tokens can cost; tells the caller its remaining quota in
+ * {@code x-ratelimit-remaining-requests} and {@code x-ratelimit-remaining-tokens}; at the end prices the
+ * real usage, settles the token limits and budgets to it and records the spend. A cancelled call keeps what
+ * it took at admission; a failed one gives it back.
  */
 public final class GatewayPolicy implements ChatPolicy {
     /** The reply length assumed for a request that sets no output limit. */
@@ -34,14 +38,16 @@ public final class GatewayPolicy implements ChatPolicy {
 
     private final TokenCounter tokens;
     private final RateLimiter limiter;
+    private final Budgets budgets;
     private final PriceTable prices;
     private final SpendLedger ledger;
     private final Clock clock;
 
-    public GatewayPolicy(TokenCounter tokens, RateLimiter limiter, PriceTable prices, SpendLedger ledger,
-                         Clock clock) {
+    public GatewayPolicy(TokenCounter tokens, RateLimiter limiter, Budgets budgets, PriceTable prices,
+                         SpendLedger ledger, Clock clock) {
         this.tokens = requireNonNull(tokens, "tokens");
         this.limiter = requireNonNull(limiter, "limiter");
+        this.budgets = requireNonNull(budgets, "budgets");
         this.prices = requireNonNull(prices, "prices");
         this.ledger = requireNonNull(ledger, "ledger");
         this.clock = requireNonNull(clock, "clock");
@@ -50,16 +56,25 @@ public final class GatewayPolicy implements ChatPolicy {
     @Override
     public CompletableFuture<Admission> admit(Principal caller, ChatRequest request, ResolvedModel target) {
         final Integer maxOutput = request.options().maxOutputTokens();
-        final long estimate = tokens.countPrompt(request.messages()) +
-                              (maxOutput != null ? maxOutput : DEFAULT_OUTPUT_ESTIMATE_TOKENS);
+        final long promptTokens = tokens.countPrompt(request.messages());
+        final long outputTokens = maxOutput != null ? maxOutput : DEFAULT_OUTPUT_ESTIMATE_TOKENS;
+        final Price price = prices.priceOf(target);
         // Captured now: the limiter may answer on a Redis thread, outside the request's context.
         @Nullable
         final ServiceRequestContext ctx = ServiceRequestContext.currentOrNull();
-        return limiter.acquire(caller, estimate).thenApply(grant -> {
-            if (ctx != null) {
-                announceRemaining(ctx, grant);
-            }
-            return new PolicyAdmission(caller, target, grant);
+        return limiter.acquire(caller, promptTokens + outputTokens).thenCompose(grant -> {
+            final CompletableFuture<Budgets.Reservation> reservation =
+                    budgets.reserve(caller, price.maxCostMicrosUsd(promptTokens, outputTokens));
+            return reservation.handle((reserved, refused) -> {
+                if (refused != null) {
+                    grant.settle(0);
+                    throw refused instanceof CompletionException e ? e : new CompletionException(refused);
+                }
+                if (ctx != null) {
+                    announceRemaining(ctx, grant);
+                }
+                return new PolicyAdmission(caller, target, price, grant, reserved);
+            });
         });
     }
 
@@ -80,20 +95,26 @@ public final class GatewayPolicy implements ChatPolicy {
     private final class PolicyAdmission implements Admission {
         private final Principal caller;
         private final ResolvedModel target;
+        private final Price price;
         private final RateLimiter.Grant grant;
+        private final Budgets.Reservation reservation;
         private final AtomicBoolean ended = new AtomicBoolean();
 
-        PolicyAdmission(Principal caller, ResolvedModel target, RateLimiter.Grant grant) {
+        PolicyAdmission(Principal caller, ResolvedModel target, Price price, RateLimiter.Grant grant,
+                        Budgets.Reservation reservation) {
             this.caller = caller;
             this.target = target;
+            this.price = price;
             this.grant = grant;
+            this.reservation = reservation;
         }
 
         @Override
         public long settle(TokenUsage usage) {
-            final long cost = prices.priceOf(target).costMicrosUsd(usage);
+            final long cost = price.costMicrosUsd(usage);
             if (ended.compareAndSet(false, true)) {
                 grant.settle(usage.totalTokens());
+                reservation.settle(cost);
                 ledger.record(new SpendLedger.SpendKey(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
                                                        caller.tenant(), caller.keyId(), target.name()),
                               cost, usage.inputTokens(), usage.outputTokens());
@@ -105,6 +126,7 @@ public final class GatewayPolicy implements ChatPolicy {
         public void release() {
             if (ended.compareAndSet(false, true)) {
                 grant.settle(0);
+                reservation.settle(0);
             }
         }
 

@@ -31,7 +31,10 @@ import dev.slipstream.gateway.chat.ModelCatalog;
 import dev.slipstream.gateway.chat.TokenCounter;
 import dev.slipstream.gateway.chat.ChatPolicy;
 import dev.slipstream.gateway.config.ContextStoreConfig;
+import dev.slipstream.gateway.cost.Budgets;
+import dev.slipstream.gateway.cost.InMemorySpendCounters;
 import dev.slipstream.gateway.cost.InMemorySpendLedger;
+import dev.slipstream.gateway.cost.SpendCounters;
 import dev.slipstream.gateway.cost.PriceTable;
 import dev.slipstream.gateway.policy.GatewayPolicy;
 import dev.slipstream.gateway.ratelimit.RateLimiter;
@@ -86,8 +89,11 @@ public final class Gateway implements AutoCloseable {
         final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("provider-", 0).factory());
         final RateLimiter rateLimiter = rateLimiter(config);
-        final ChatPolicy policy = new GatewayPolicy(tokens, rateLimiter, new PriceTable(config.pricing()),
-                                                    new InMemorySpendLedger(), Clock.systemUTC());
+        final SpendCounters spendCounters = new InMemorySpendCounters();
+        final ChatPolicy policy = new GatewayPolicy(tokens, rateLimiter,
+                                                    new Budgets(spendCounters, config.tenants(), Clock.systemUTC()),
+                                                    new PriceTable(config.pricing()), new InMemorySpendLedger(),
+                                                    Clock.systemUTC());
         final ChatGateway chat = chatGateway(config, tokens, blockingExecutor, policy);
         final ApiKeyVerifier verifier = new ApiKeyVerifier(ApiKeys.fromConfig(config.auth(), apiKey),
                                                            Clock.systemUTC());
