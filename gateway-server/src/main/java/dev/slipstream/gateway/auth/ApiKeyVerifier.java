@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.linecorp.armeria.common.annotation.Nullable;
@@ -17,17 +18,59 @@ import dev.slipstream.gateway.error.GatewayException;
 /**
  * Checks a presented API key against the known keys and tells whose it is. Only the keys' SHA-256 digests
  * are kept, and every digest is compared in constant time, so that timing reveals neither a key nor which
- * one matched.
+ * one matched. Keys can be added and disabled at run time; the list is copied on each change, so checks
+ * never take a lock.
  */
 public final class ApiKeyVerifier {
     private static final String BEARER = "bearer ";
 
-    private final List<ApiKey> keys;
+    private volatile List<ApiKey> keys;
     private final Clock clock;
 
     public ApiKeyVerifier(List<ApiKey> keys, Clock clock) {
         this.keys = List.copyOf(keys);
         this.clock = requireNonNull(clock, "clock");
+    }
+
+    /** Every known key, in the order they were added. */
+    public List<ApiKey> keys() {
+        return keys;
+    }
+
+    /**
+     * Adds {@code key}.
+     *
+     * @throws GatewayException KEY_ALREADY_EXISTS when its id or digest is already known
+     */
+    public synchronized void add(ApiKey key) {
+        for (ApiKey known : keys) {
+            if (known.id().equals(key.id()) || MessageDigest.isEqual(known.sha256(), key.sha256())) {
+                throw GatewayException.of(ErrorReason.KEY_ALREADY_EXISTS,
+                                          "API key '" + key.id() + "' already exists (expected: a new id)");
+            }
+        }
+        final List<ApiKey> added = new ArrayList<>(keys);
+        added.add(key);
+        keys = List.copyOf(added);
+    }
+
+    /**
+     * Disables the key with id {@code keyId} and returns it as it is now.
+     *
+     * @throws GatewayException KEY_NOT_FOUND when no key has that id
+     */
+    public synchronized ApiKey disable(String keyId) {
+        final List<ApiKey> changed = new ArrayList<>(keys);
+        for (int i = 0; i < changed.size(); i++) {
+            final ApiKey key = changed.get(i);
+            if (key.id().equals(keyId)) {
+                final ApiKey disabled = new ApiKey(key.sha256(), key.principal(), true, key.expiresAt());
+                changed.set(i, disabled);
+                keys = List.copyOf(changed);
+                return disabled;
+            }
+        }
+        throw GatewayException.of(ErrorReason.KEY_NOT_FOUND, "no API key with id '" + keyId + '\'');
     }
 
     /**

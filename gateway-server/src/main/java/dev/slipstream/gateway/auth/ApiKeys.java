@@ -27,7 +27,8 @@ public final class ApiKeys {
         return keys;
     }
 
-    static ApiKey compile(ApiKeyConfig config) {
+    /** The run-time key of a validated {@code config}. */
+    public static ApiKey compile(ApiKeyConfig config) {
         final byte[] sha256 = config.keySha256() != null ? HexFormat.of().parseHex(config.keySha256())
                                                           : ApiKeyVerifier.sha256(config.key());
         final String id = config.id() != null ? config.id() : defaultId(sha256);

@@ -69,50 +69,63 @@ public final class ConfigValidator {
             }
         }
         for (int i = 0; i < auth.apiKeys().size(); i++) {
-            final ApiKeyConfig k = auth.apiKeys().get(i);
-            final String path = "auth.api_keys[" + i + ']';
-            if (k.id() != null && !KEY_ID.matcher(k.id()).matches()) {
-                problems.add(path + ".id: '" + k.id() + "' (expected: letters, digits, '_', '.', ':', '-'; " +
-                             "at most 64 characters)");
-            } else if (k.id() != null && !ids.add(k.id())) {
-                problems.add(path + ".id: '" + k.id() + "' is used by an earlier key (expected: unique)");
+            validateApiKey(auth.apiKeys().get(i), "auth.api_keys[" + i + ']', keys, ids, problems);
+        }
+    }
+
+    /**
+     * The problems of one key created at run time (AdminService, the keys command), each under
+     * {@code path}; {@code existingIds} are the ids already taken.
+     */
+    public static List<String> validateApiKey(ApiKeyConfig key, String path, Set<String> existingIds) {
+        final List<String> problems = new ArrayList<>();
+        validateApiKey(key, path, new HashSet<>(), new HashSet<>(existingIds), problems);
+        return problems;
+    }
+
+    private static void validateApiKey(ApiKeyConfig k, String path, Set<String> keys, Set<String> ids,
+                                       List<String> problems) {
+        if (k.id() != null && !KEY_ID.matcher(k.id()).matches()) {
+            problems.add(path + ".id: '" + k.id() + "' (expected: letters, digits, '_', '.', ':', '-'; " +
+                         "at most 64 characters)");
+        } else if (k.id() != null && !ids.add(k.id())) {
+            problems.add(path + ".id: '" + k.id() + "' is used by an earlier key (expected: unique)");
+        }
+        if (k.key() != null && k.keySha256() != null) {
+            problems.add(path + ": both key and key_sha256 (expected: one of them)");
+        } else if (k.keySha256() != null) {
+            if (!SHA256_HEX.matcher(k.keySha256()).matches()) {
+                problems.add(path + ".key_sha256: '" + k.keySha256() +
+                             "' (expected: 64 lower-case hex digits, as printed by sha256sum)");
+            } else if (!keys.add(k.keySha256())) {
+                problems.add(path + ".key_sha256: the same as an earlier key (expected: unique)");
             }
-            if (k.key() != null && k.keySha256() != null) {
-                problems.add(path + ": both key and key_sha256 (expected: one of them)");
-            } else if (k.keySha256() != null) {
-                if (!SHA256_HEX.matcher(k.keySha256()).matches()) {
-                    problems.add(path + ".key_sha256: '" + k.keySha256() +
-                                 "' (expected: 64 lower-case hex digits, as printed by sha256sum)");
-                } else if (!keys.add(k.keySha256())) {
-                    problems.add(path + ".key_sha256: the same as an earlier key (expected: unique)");
-                }
-            } else if (k.key() == null || k.key().length() < MIN_API_KEY_CHARS) {
-                problems.add(path + ".key: " + (k.key() == null ? "missing" : k.key().length() + " characters") +
-                             " (expected: at least " + MIN_API_KEY_CHARS + " characters)");
-            } else if (!keys.add(k.key())) {
-                problems.add(path + ".key: the same as an earlier key (expected: unique)");
+        } else if (k.key() == null || k.key().length() < MIN_API_KEY_CHARS) {
+            problems.add(path + ".key: " + (k.key() == null ? "missing" : k.key().length() + " characters") +
+                         " (expected: at least " + MIN_API_KEY_CHARS + " characters)");
+        } else if (!keys.add(k.key())) {
+            problems.add(path + ".key: the same as an earlier key (expected: unique)");
+        }
+        if (k.tenant() == null || !TENANT.matcher(k.tenant()).matches()) {
+            problems.add(path + ".tenant: " + quoted(k.tenant()) +
+                         " (expected: letters, digits, '_', '.', ':', '-'; at most 128 characters)");
+        }
+        for (String scope : k.scopes()) {
+            if (!SCOPES.contains(scope)) {
+                problems.add(path + ".scopes: '" + scope + "' (expected one of: " + String.join(", ", SCOPES) +
+                             ')');
             }
-            if (k.tenant() == null || !TENANT.matcher(k.tenant()).matches()) {
-                problems.add(path + ".tenant: " + quoted(k.tenant()) +
-                             " (expected: letters, digits, '_', '.', ':', '-'; at most 128 characters)");
-            }
-            for (String scope : k.scopes()) {
-                if (!SCOPES.contains(scope)) {
-                    problems.add(path + ".scopes: '" + scope + "' (expected one of: " + String.join(", ", SCOPES) +
-                                 ')');
-                }
-            }
-            globs(problems, path + ".models", k.models());
-            globs(problems, path + ".prompts", k.prompts());
-            validateRateLimits(problems, path + ".limits", k.limits());
-            validateBudget(problems, path + ".budget", k.budget());
-            if (k.expiresAt() != null) {
-                try {
-                    Instant.parse(k.expiresAt());
-                } catch (DateTimeParseException e) {
-                    problems.add(path + ".expires_at: '" + k.expiresAt() +
-                                 "' (expected: an ISO-8601 instant such as 2027-01-31T00:00:00Z)");
-                }
+        }
+        globs(problems, path + ".models", k.models());
+        globs(problems, path + ".prompts", k.prompts());
+        validateRateLimits(problems, path + ".limits", k.limits());
+        validateBudget(problems, path + ".budget", k.budget());
+        if (k.expiresAt() != null) {
+            try {
+                Instant.parse(k.expiresAt());
+            } catch (DateTimeParseException e) {
+                problems.add(path + ".expires_at: '" + k.expiresAt() +
+                             "' (expected: an ISO-8601 instant such as 2027-01-31T00:00:00Z)");
             }
         }
     }

@@ -38,6 +38,9 @@ public enum ErrorReason {
     CONTEXT_LIMIT_EXCEEDED(Status.Code.FAILED_PRECONDITION, 400, "invalid_request_error"),
     /** The session store (Redis) did not answer within its command timeout; retry later. */
     CONTEXT_STORE_UNAVAILABLE(Status.Code.UNAVAILABLE, 503, "api_error"),
+    /** AdminService.CreateKey: a key with that id (or that secret) exists already. */
+    KEY_ALREADY_EXISTS(Status.Code.ALREADY_EXISTS, 409, "invalid_request_error"),
+    KEY_NOT_FOUND(Status.Code.NOT_FOUND, 404, "invalid_request_error"),
     INTERNAL(Status.Code.INTERNAL, 500, "api_error");
 
     /** The {@code ErrorInfo.domain} of every error the gateway produces. */

@@ -23,6 +23,7 @@ import dev.slipstream.api.gateway.v1.CompleteRequest;
 import dev.slipstream.api.gateway.v1.Message;
 import dev.slipstream.api.gateway.v1.Role;
 import dev.slipstream.context.ContextStore;
+import dev.slipstream.gateway.admin.AdminGrpcService;
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
 import dev.slipstream.gateway.auth.ApiKeys;
 import dev.slipstream.gateway.chat.ChatGateway;
@@ -34,7 +35,9 @@ import dev.slipstream.gateway.config.ContextStoreConfig;
 import dev.slipstream.gateway.cost.Budgets;
 import dev.slipstream.gateway.cost.InMemorySpendCounters;
 import dev.slipstream.gateway.cost.InMemorySpendLedger;
+import dev.slipstream.gateway.cost.RedisSpend;
 import dev.slipstream.gateway.cost.SpendCounters;
+import dev.slipstream.gateway.cost.SpendLedger;
 import dev.slipstream.gateway.cost.PriceTable;
 import dev.slipstream.gateway.policy.GatewayPolicy;
 import dev.slipstream.gateway.ratelimit.RateLimiter;
@@ -64,13 +67,15 @@ public final class Gateway implements AutoCloseable {
     private final ExecutorService blockingExecutor;
     private final ContextStore contextStore;
     private final RateLimiter rateLimiter;
+    private final SpendCounters spendCounters;
 
     private Gateway(Server server, ExecutorService blockingExecutor, ContextStore contextStore,
-                    RateLimiter rateLimiter) {
+                    RateLimiter rateLimiter, SpendCounters spendCounters) {
         this.server = server;
         this.blockingExecutor = blockingExecutor;
         this.contextStore = contextStore;
         this.rateLimiter = rateLimiter;
+        this.spendCounters = spendCounters;
     }
 
     /**
@@ -89,18 +94,30 @@ public final class Gateway implements AutoCloseable {
         final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("provider-", 0).factory());
         final RateLimiter rateLimiter = rateLimiter(config);
-        final SpendCounters spendCounters = new InMemorySpendCounters();
+        final Spend spend = spend(config.contextStore());
         final ChatPolicy policy = new GatewayPolicy(tokens, rateLimiter,
-                                                    new Budgets(spendCounters, config.tenants(), Clock.systemUTC()),
-                                                    new PriceTable(config.pricing()), new InMemorySpendLedger(),
+                                                    new Budgets(spend.counters(), config.tenants(), Clock.systemUTC()),
+                                                    new PriceTable(config.pricing()), spend.ledger(),
                                                     Clock.systemUTC());
         final ChatGateway chat = chatGateway(config, tokens, blockingExecutor, policy);
         final ApiKeyVerifier verifier = new ApiKeyVerifier(ApiKeys.fromConfig(config.auth(), apiKey),
                                                            Clock.systemUTC());
-        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, verifier);
+        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, verifier,
+                                             new AdminGrpcService(verifier, spend.ledger()));
         final Server server = buildServer(config.server(), grpc, chat, verifier);
         server.start().join();
-        return new Gateway(server, blockingExecutor, contextStore, rateLimiter);
+        return new Gateway(server, blockingExecutor, contextStore, rateLimiter, spend.counters());
+    }
+
+    /** Budget counters and the ledger: in Redis when sessions are kept there, so that replicas share them. */
+    private record Spend(SpendCounters counters, SpendLedger ledger) {}
+
+    private static Spend spend(ContextStoreConfig store) {
+        if (ContextStoreConfig.MEMORY.equals(store.uri())) {
+            return new Spend(new InMemorySpendCounters(), new InMemorySpendLedger());
+        }
+        final RedisSpend redis = new RedisSpend(store.uri(), Duration.ofMillis(store.commandTimeoutMs()));
+        return new Spend(redis, redis);
     }
 
     /** Limits shared through Redis when sessions are kept there, so that every replica enforces one limit. */
@@ -123,12 +140,13 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
-                                           TokenCounter tokens, ApiKeyVerifier verifier) {
+                                           TokenCounter tokens, ApiKeyVerifier verifier, AdminGrpcService admin) {
         return GrpcService.builder()
                           .addService(new ChatGrpcService(chat, SessionChat.create(config, contextStore, chat,
                                                                                     tokens)))
                           .addService(new SessionGrpcService(contextStore, tokens, config.sessions()))
                           .addService(new ModelGrpcService(chat.catalog()))
+                          .addService(admin)
                           .addService(GrpcHealthCheckService.of())
                           .addService(ProtoReflectionServiceV1.newInstance())
                           .intercept(new GrpcAuthInterceptor(verifier))
@@ -191,5 +209,6 @@ public final class Gateway implements AutoCloseable {
         blockingExecutor.shutdownNow();
         contextStore.close();
         rateLimiter.close();
+        spendCounters.close();
     }
 }

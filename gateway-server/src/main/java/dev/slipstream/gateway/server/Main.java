@@ -1,8 +1,6 @@
 package dev.slipstream.gateway.server;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -12,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import com.linecorp.armeria.common.annotation.Nullable;
 
 import dev.slipstream.context.ContextStoreUnavailableException;
+import dev.slipstream.gateway.auth.ApiKeySecrets;
 import dev.slipstream.gateway.config.ConfigException;
 import dev.slipstream.gateway.config.ConfigLoader;
 import dev.slipstream.gateway.config.EmbeddedConfig;
@@ -58,7 +57,7 @@ public final class Main {
             }
             String apiKey = gatewayConfig.auth().apiKey();
             if (apiKey == null) {
-                apiKey = generateKey();
+                apiKey = ApiKeySecrets.generate();
                 // Printed once, to the console only: the caller needs it, the logs must never hold it.
                 System.out.println("No API key configured (auth.api_key or SLIPSTREAM_API_KEY); generated one " +
                                    "for this run:\n\n    " + apiKey + "\n\nSend it as 'authorization: Bearer " +
@@ -79,12 +78,6 @@ public final class Main {
                         gatewayConfig.models().stream().map(m -> m.alias()).toList());
             gateway.blockUntilShutdown();
             return 0;
-        }
-
-        private static String generateKey() {
-            final byte[] bytes = new byte[24];
-            new SecureRandom().nextBytes(bytes);
-            return "slip_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
     }
 }
