@@ -2,6 +2,7 @@ package dev.slipstream.gateway.chat;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,11 +22,14 @@ public final class ChatGateway {
     private final ModelCatalog catalog;
     private final ChatRequestValidator validator;
     private final ChatPolicy policy;
+    private final ChatObserver observer;
 
-    public ChatGateway(ModelCatalog catalog, ChatRequestValidator validator, ChatPolicy policy) {
+    public ChatGateway(ModelCatalog catalog, ChatRequestValidator validator, ChatPolicy policy,
+                       ChatObserver observer) {
         this.catalog = requireNonNull(catalog, "catalog");
         this.validator = requireNonNull(validator, "validator");
         this.policy = requireNonNull(policy, "policy");
+        this.observer = requireNonNull(observer, "observer");
     }
 
     public ModelCatalog catalog() {
@@ -39,10 +43,12 @@ public final class ChatGateway {
      */
     public CompletableFuture<ChatCompletion> complete(Principal caller, ChatRequest request) {
         final long startNanos = System.nanoTime();
+        final ChatObserver.Call observed = observer.start(caller, request);
         final ResolvedModel target;
         try {
             target = admit(caller, request);
         } catch (RuntimeException e) {
+            observed.failed(null, e);
             return CompletableFuture.failedFuture(e);
         }
         return policy.admit(caller, request, target).thenCompose(admission -> {
@@ -56,6 +62,12 @@ public final class ChatGateway {
                 return completion(newCompletionId(), request, target, reply, admission.settle(reply.usage()),
                                   startNanos, upstreamStartNanos, endNanos);
             });
+        }).whenComplete((completion, failure) -> {
+            if (failure != null) {
+                observed.failed(target, failure);
+            } else {
+                observed.succeeded(target, completion, -1);
+            }
         });
     }
 
@@ -68,15 +80,18 @@ public final class ChatGateway {
     public StreamHandle stream(Principal caller, String completionId, ChatRequest request,
                                ChatStreamListener listener) {
         final long startNanos = System.nanoTime();
+        final ChatObserver.Call observed = observer.start(caller, request);
         final ResolvedModel target;
         try {
             target = admit(caller, request);
         } catch (RuntimeException e) {
+            observed.failed(null, e);
             listener.onError(e);
             return StreamHandle.NOOP;
         }
         final AtomicReference<ChatPolicy.Admission> admitted = new AtomicReference<>();
         final DeferredStream handle = new DeferredStream(() -> {
+            observed.failed(target, new CancellationException("the caller cancelled the stream"));
             final ChatPolicy.Admission admission = admitted.get();
             if (admission != null) {
                 admission.abandon();
@@ -84,14 +99,17 @@ public final class ChatGateway {
         });
         policy.admit(caller, request, target).whenComplete((admission, failure) -> {
             if (failure != null) {
-                listener.onError(failure instanceof CompletionException e && e.getCause() != null ? e.getCause()
-                                                                                                 : failure);
+                final Throwable cause = failure instanceof CompletionException e && e.getCause() != null
+                                        ? e.getCause() : failure;
+                observed.failed(target, cause);
+                listener.onError(cause);
                 return;
             }
             admitted.set(admission);
             final boolean started = handle.start(() -> target.provider().stream(
                     toProviderRequest(request, target),
-                    new SettlingStreamHandler(completionId, request, target, admission, listener, startNanos)));
+                    new SettlingStreamHandler(completionId, request, target, admission, observed, listener,
+                                              startNanos)));
             if (!started) {
                 admission.abandon();
             }
@@ -105,17 +123,20 @@ public final class ChatGateway {
         private final ChatRequest request;
         private final ResolvedModel target;
         private final ChatPolicy.Admission admission;
+        private final ChatObserver.Call observed;
         private final ChatStreamListener listener;
         private final long startNanos;
         private final long upstreamStartNanos = System.nanoTime();
         private long firstDeltaNanos;
 
         SettlingStreamHandler(String completionId, ChatRequest request, ResolvedModel target,
-                              ChatPolicy.Admission admission, ChatStreamListener listener, long startNanos) {
+                              ChatPolicy.Admission admission, ChatObserver.Call observed,
+                              ChatStreamListener listener, long startNanos) {
             this.completionId = completionId;
             this.request = request;
             this.target = target;
             this.admission = admission;
+            this.observed = observed;
             this.listener = listener;
             this.startNanos = startNanos;
         }
@@ -135,14 +156,17 @@ public final class ChatGateway {
         public void onComplete(ProviderReply reply) {
             final long endNanos = System.nanoTime();
             final long firstTokenNanos = (firstDeltaNanos == 0 ? endNanos : firstDeltaNanos) - startNanos;
-            listener.onComplete(completion(completionId, request, target, reply, admission.settle(reply.usage()),
-                                           startNanos, upstreamStartNanos, endNanos),
-                                firstTokenNanos);
+            final ChatCompletion completion = completion(completionId, request, target, reply,
+                                                         admission.settle(reply.usage()), startNanos,
+                                                         upstreamStartNanos, endNanos);
+            observed.succeeded(target, completion, firstTokenNanos);
+            listener.onComplete(completion, firstTokenNanos);
         }
 
         @Override
         public void onError(Throwable cause) {
             admission.release();
+            observed.failed(target, cause);
             listener.onError(cause);
         }
     }

@@ -14,9 +14,11 @@ import com.linecorp.armeria.common.HttpHeaders;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.healthcheck.HealthCheckService;
+import com.linecorp.armeria.server.metric.MetricCollectingService;
 
 import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
 import dev.slipstream.api.gateway.v1.CompleteRequest;
@@ -30,6 +32,7 @@ import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ModelCatalog;
 import dev.slipstream.gateway.chat.TokenCounter;
+import dev.slipstream.gateway.chat.ChatObserver;
 import dev.slipstream.gateway.chat.ChatPolicy;
 import dev.slipstream.gateway.config.ContextStoreConfig;
 import dev.slipstream.gateway.cost.Budgets;
@@ -39,6 +42,8 @@ import dev.slipstream.gateway.cost.RedisSpend;
 import dev.slipstream.gateway.cost.SpendCounters;
 import dev.slipstream.gateway.cost.SpendLedger;
 import dev.slipstream.gateway.cost.PriceTable;
+import dev.slipstream.gateway.metrics.MetricsService;
+import dev.slipstream.gateway.metrics.RequestRecorder;
 import dev.slipstream.gateway.policy.GatewayPolicy;
 import dev.slipstream.gateway.ratelimit.RateLimiter;
 import dev.slipstream.gateway.config.GatewayConfig;
@@ -57,6 +62,10 @@ import dev.slipstream.gateway.session.SessionChat;
 import dev.slipstream.gateway.session.SessionGrpcService;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.hotspot.DefaultExports;
 
 /**
  * A running gateway: one Armeria server on one port for gRPC, gRPC-Web, HTTP/JSON transcoding, the
@@ -99,12 +108,16 @@ public final class Gateway implements AutoCloseable {
                                                     new Budgets(spend.counters(), config.tenants(), Clock.systemUTC()),
                                                     new PriceTable(config.pricing()), spend.ledger(),
                                                     Clock.systemUTC());
-        final ChatGateway chat = chatGateway(config, tokens, blockingExecutor, policy);
+        // Per gateway, not the JVM-wide default: tests run several gateways in one JVM.
+        final CollectorRegistry metrics = new CollectorRegistry();
+        DefaultExports.register(metrics);
+        final ChatGateway chat = chatGateway(config, tokens, blockingExecutor, policy,
+                                             new RequestRecorder(metrics, config.models()));
         final ApiKeyVerifier verifier = new ApiKeyVerifier(ApiKeys.fromConfig(config.auth(), apiKey),
                                                            Clock.systemUTC());
         final GrpcService grpc = grpcService(config, chat, contextStore, tokens, verifier,
                                              new AdminGrpcService(verifier, spend.ledger()));
-        final Server server = buildServer(config.server(), grpc, chat, verifier);
+        final Server server = buildServer(config.server(), grpc, chat, verifier, metrics);
         server.start().join();
         return new Gateway(server, blockingExecutor, contextStore, rateLimiter, spend.counters());
     }
@@ -129,14 +142,14 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static ChatGateway chatGateway(GatewayConfig config, TokenCounter tokens, ExecutorService executor,
-                                           ChatPolicy policy) {
+                                           ChatPolicy policy, ChatObserver observer) {
         final ProviderFactory factory = new ProviderFactory(tokens, executor);
         final Map<String, ChatProvider> providers = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
             providers.put(provider.name(), factory.create(provider));
         }
         final ModelCatalog catalog = new ModelCatalog(providers, config.models(), config.defaultModel());
-        return new ChatGateway(catalog, new ChatRequestValidator(config.limits()), policy);
+        return new ChatGateway(catalog, new ChatRequestValidator(config.limits()), policy, observer);
     }
 
     private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
@@ -160,7 +173,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static Server buildServer(ServerConfig config, GrpcService grpc, ChatGateway chat,
-                                      ApiKeyVerifier verifier) {
+                                      ApiKeyVerifier verifier, CollectorRegistry metrics) {
         final ServerBuilder sb = Server.builder()
                                        .http(new java.net.InetSocketAddress(config.host(), config.port()))
                                        .maxRequestLength(config.maxRequestBytes())
@@ -169,7 +182,14 @@ public final class Gateway implements AutoCloseable {
                                                                 Duration.ofMillis(config.shutdownGraceMs()))
                                        .service(grpc)
                                        .errorHandler(new GrpcRequestTooLargeHandler())
-                                       .service("/health", HealthCheckService.of());
+                                       .service("/health", HealthCheckService.of())
+                                       // Armeria's own meters land in the same registry as the gateway's.
+                                       .meterRegistry(new PrometheusMeterRegistry(
+                                               PrometheusConfig.DEFAULT, metrics,
+                                               io.micrometer.core.instrument.Clock.SYSTEM))
+                                       .decorator(MetricCollectingService.newDecorator(
+                                               MeterIdPrefixFunction.ofDefault("armeria.server")))
+                                       .service("/metrics", new MetricsService(metrics));
         OpenAiHttpService.mount(sb, chat, verifier);
         if (config.docsEnabled()) {
             sb.serviceUnder("/docs", docService());
