@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code slipstream} command line. */
-@Command(name = "slipstream", mixinStandardHelpOptions = true, subcommands = Main.Serve.class,
+@Command(name = "slipstream", mixinStandardHelpOptions = true,
+         subcommands = {Main.Serve.class, KeysCommand.class},
          description = "Slipstream, a gRPC-first LLM gateway.")
 public final class Main {
     private static final Logger logger = LoggerFactory.getLogger(Main.class);
