@@ -7,24 +7,28 @@ import com.linecorp.armeria.common.annotation.Nullable;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
 
 /** A stream that starts later (after an asynchronous step); cancelling it first keeps it from starting. */
-final class DeferredStream implements StreamHandle {
+public final class DeferredStream implements StreamHandle {
     private final Runnable onCancel;
     @Nullable
     private StreamHandle upstream;
     private boolean cancelled;
 
     /** @param onCancel runs once, on the first {@link #cancel()} */
-    DeferredStream(Runnable onCancel) {
+    public DeferredStream(Runnable onCancel) {
         this.onCancel = onCancel;
     }
 
     /** Starts the stream unless it was cancelled; returns false if it was. */
-    synchronized boolean start(Supplier<StreamHandle> starter) {
+    public synchronized boolean start(Supplier<StreamHandle> starter) {
         if (cancelled) {
             return false;
         }
         upstream = starter.get();
         return true;
+    }
+
+    public synchronized boolean isCancelled() {
+        return cancelled;
     }
 
     @Override

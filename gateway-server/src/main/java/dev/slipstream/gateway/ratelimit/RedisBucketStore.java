@@ -44,7 +44,8 @@ final class RedisBucketStore implements BucketStore {
     @Override
     public LimitBucket bucket(String name, BucketConfiguration configuration) {
         final byte[] key = (KEY_PREFIX + name).getBytes(StandardCharsets.UTF_8);
-        return new RedisBucket(name, buckets.builder().build(key, () -> CompletableFuture.completedFuture(configuration)));
+        final CompletableFuture<BucketConfiguration> known = CompletableFuture.completedFuture(configuration);
+        return new RedisBucket(name, buckets.builder().build(key, () -> known));
     }
 
     @Override

@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
-
-import com.linecorp.armeria.common.annotation.Nullable;
 
 import dev.slipstream.context.ContextStore;
 import dev.slipstream.context.SessionMessage;
@@ -20,6 +17,7 @@ import dev.slipstream.gateway.chat.ChatMessage;
 import dev.slipstream.gateway.chat.ChatRequest;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ChatStreamListener;
+import dev.slipstream.gateway.chat.DeferredStream;
 import dev.slipstream.gateway.chat.Role;
 import dev.slipstream.gateway.chat.TokenCounter;
 import dev.slipstream.gateway.config.GatewayConfig;
@@ -96,7 +94,7 @@ public final class SessionChat {
      */
     public StreamHandle stream(Principal principal, String sessionId, String completionId, ChatRequest request,
                                ChatStreamListener listener) {
-        final SessionStream handle = new SessionStream();
+        final DeferredStream handle = new DeferredStream(() -> {});
         prepare(principal, sessionId, request).whenComplete((turn, failure) -> {
             if (failure != null) {
                 listener.onError(ContextStoreErrors.translate(failure));
@@ -144,34 +142,5 @@ public final class SessionChat {
         final List<SessionMessage> messages = new ArrayList<>(turn.newMessages());
         messages.addAll(stored.toStored(List.of(new ChatMessage(Role.ASSISTANT, completion.content()))));
         return appender.append(principal.tenant(), sessionId, turn.version(), messages);
-    }
-
-    /** Stops the stream if it has started; keeps it from starting otherwise. */
-    private static final class SessionStream implements StreamHandle {
-        @Nullable
-        private StreamHandle upstream;
-        private boolean cancelled;
-
-        synchronized void start(Supplier<StreamHandle> starter) {
-            if (!cancelled) {
-                upstream = starter.get();
-            }
-        }
-
-        synchronized boolean isCancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public void cancel() {
-            final StreamHandle started;
-            synchronized (this) {
-                cancelled = true;
-                started = upstream;
-            }
-            if (started != null) {
-                started.cancel();
-            }
-        }
     }
 }
