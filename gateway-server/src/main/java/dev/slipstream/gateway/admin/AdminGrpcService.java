@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ import dev.slipstream.api.gateway.v1.ListKeysResponse;
 import dev.slipstream.api.gateway.v1.UsageGrouping;
 import dev.slipstream.gateway.auth.ApiKey;
 import dev.slipstream.gateway.auth.ApiKeySecrets;
-import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.auth.KeyRegistry;
 import dev.slipstream.gateway.auth.ApiKeys;
 import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.auth.Scope;
@@ -47,39 +48,42 @@ import dev.slipstream.gateway.error.GatewayException;
 import io.grpc.stub.StreamObserver;
 
 /**
- * {@code slipstream.gateway.v1.AdminService}. Keys created here live in this gateway's memory: they are
- * lost on restart and not seen by other replicas; configure long-lived keys (key_sha256) instead.
+ * {@code slipstream.gateway.v1.AdminService}. Keys created or disabled here reach every replica through the
+ * {@link KeyRegistry} when Redis is configured; without Redis they live in this process only.
  */
 public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
     private static final Logger logger = LoggerFactory.getLogger(AdminGrpcService.class);
     private static final long MAX_USAGE_DAYS = 366;
 
-    private final ApiKeyVerifier keys;
+    private final KeyRegistry keys;
     private final SpendLedger ledger;
     /** CreateKey answers by request_id, so that a retried request gets the same key instead of a second. */
-    private final ConcurrentHashMap<String, CreateKeyResponse> createdByRequestId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<CreateKeyResponse>> createdByRequestId =
+            new ConcurrentHashMap<>();
 
-    public AdminGrpcService(ApiKeyVerifier keys, SpendLedger ledger) {
+    public AdminGrpcService(KeyRegistry keys, SpendLedger ledger) {
         this.keys = requireNonNull(keys, "keys");
         this.ledger = requireNonNull(ledger, "ledger");
     }
 
     @Override
     public void createKey(CreateKeyRequest request, StreamObserver<CreateKeyResponse> responseObserver) {
-        final CreateKeyResponse response;
-        try {
-            response = request.getRequestId().isEmpty()
-                       ? create(request)
-                       : createdByRequestId.computeIfAbsent(request.getRequestId(), unused -> create(request));
-        } catch (GatewayException e) {
-            responseObserver.onError(e);
-            return;
-        }
-        responseObserver.onNext(response);
-        responseObserver.onCompleted();
+        final CompletableFuture<CreateKeyResponse> response =
+                request.getRequestId().isEmpty()
+                ? create(request)
+                : createdByRequestId.computeIfAbsent(request.getRequestId(), unused -> create(request));
+        reply(response, responseObserver);
     }
 
-    private CreateKeyResponse create(CreateKeyRequest request) {
+    private CompletableFuture<CreateKeyResponse> create(CreateKeyRequest request) {
+        try {
+            return createChecked(request);
+        } catch (GatewayException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<CreateKeyResponse> createChecked(CreateKeyRequest request) {
         final String secret = ApiKeySecrets.generate();
         final ApiKeyConfig config = new ApiKeyConfig(
                 request.getKeyId().isEmpty() ? null : request.getKeyId(), secret, null, request.getTenant(),
@@ -106,11 +110,12 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
             }
             throw GatewayException.invalid(violations);
         }
-        final ApiKey key = ApiKeys.compile(config);
-        keys.add(key);
-        logger.info("API key '{}' of tenant '{}' created by API key '{}'", key.id(), key.principal().tenant(),
-                    Principal.current().keyId());
-        return CreateKeyResponse.newBuilder().setKey(info(key)).setSecret(secret).build();
+        final String creator = Principal.current().keyId();
+        return keys.create(ApiKeys.compile(config)).thenApply(key -> {
+            logger.info("API key '{}' of tenant '{}' created by API key '{}'", key.id(), key.principal().tenant(),
+                        creator);
+            return CreateKeyResponse.newBuilder().setKey(info(key)).setSecret(secret).build();
+        });
     }
 
     @Override
@@ -123,16 +128,29 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
 
     @Override
     public void disableKey(DisableKeyRequest request, StreamObserver<DisableKeyResponse> responseObserver) {
-        final ApiKey disabled;
+        final String disabler = Principal.current().keyId();
+        final CompletableFuture<DisableKeyResponse> response;
         try {
-            disabled = keys.disable(request.getKeyId());
+            response = keys.disable(request.getKeyId()).thenApply(disabled -> {
+                logger.info("API key '{}' disabled by API key '{}'", disabled.id(), disabler);
+                return DisableKeyResponse.newBuilder().setKey(info(disabled)).build();
+            });
         } catch (GatewayException e) {
             responseObserver.onError(e);
             return;
         }
-        logger.info("API key '{}' disabled by API key '{}'", disabled.id(), Principal.current().keyId());
-        responseObserver.onNext(DisableKeyResponse.newBuilder().setKey(info(disabled)).build());
-        responseObserver.onCompleted();
+        reply(response, responseObserver);
+    }
+
+    private static <T> void reply(CompletableFuture<T> response, StreamObserver<T> responseObserver) {
+        response.whenComplete((value, failure) -> {
+            if (failure != null) {
+                responseObserver.onError(failure);
+            } else {
+                responseObserver.onNext(value);
+                responseObserver.onCompleted();
+            }
+        });
     }
 
     @Override
@@ -157,14 +175,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
                 groupBy.add(grouping);
             }
         });
-        ledger.rows(start, end).whenComplete((rows, failure) -> {
-            if (failure != null) {
-                responseObserver.onError(failure);
-            } else {
-                responseObserver.onNext(UsageReport.of(rows, groupBy));
-                responseObserver.onCompleted();
-            }
-        });
+        reply(ledger.rows(start, end).thenApply(rows -> UsageReport.of(rows, groupBy)), responseObserver);
     }
 
     private static LocalDate day(String field, String value) {

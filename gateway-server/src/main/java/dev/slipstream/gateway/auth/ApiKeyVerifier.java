@@ -54,6 +54,24 @@ public final class ApiKeyVerifier {
         keys = List.copyOf(added);
     }
 
+    /** Takes in the stored keys: each replaces the known key with its id, or is added. */
+    public synchronized void sync(List<ApiKey> stored) {
+        final List<ApiKey> merged = new ArrayList<>(keys);
+        for (ApiKey key : stored) {
+            boolean replaced = false;
+            for (int i = 0; i < merged.size() && !replaced; i++) {
+                if (merged.get(i).id().equals(key.id())) {
+                    merged.set(i, key);
+                    replaced = true;
+                }
+            }
+            if (!replaced) {
+                merged.add(key);
+            }
+        }
+        keys = List.copyOf(merged);
+    }
+
     /**
      * Disables the key with id {@code keyId} and returns it as it is now.
      *

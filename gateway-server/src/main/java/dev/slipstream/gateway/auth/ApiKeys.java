@@ -40,6 +40,20 @@ public final class ApiKeys {
                           config.expiresAt() == null ? null : Instant.parse(config.expiresAt()));
     }
 
+    /** The entry to store for {@code key}: its digest and policy, in the configuration's shape. */
+    public static ApiKeyConfig toStoredConfig(ApiKey key) {
+        final Principal p = key.principal();
+        final List<String> scopes = new ArrayList<>();
+        for (Scope scope : Scope.values()) {
+            if (p.scopes().contains(scope)) {
+                scopes.add(scope.configName());
+            }
+        }
+        return new ApiKeyConfig(key.id(), null, HexFormat.of().formatHex(key.sha256()), p.tenant(), scopes,
+                                p.models().globs(), p.prompts().globs(), p.limits(), p.budget(), key.disabled(),
+                                key.expiresAt() == null ? null : key.expiresAt().toString());
+    }
+
     /** {@code key-} and the first 12 hex digits of the key's SHA-256: stable, and useless for guessing. */
     private static String defaultId(byte[] sha256) {
         return "key-" + HexFormat.of().formatHex(sha256, 0, 6);

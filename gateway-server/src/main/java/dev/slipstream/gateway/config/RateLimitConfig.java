@@ -1,5 +1,6 @@
 package dev.slipstream.gateway.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.linecorp.armeria.common.annotation.Nullable;
 
 /**
@@ -17,6 +18,7 @@ public record RateLimitConfig(Long requestsPerMinute, Long tokensPerMinute, Long
         this.burstPerSecond = burstPerSecond == null ? 0 : burstPerSecond;
     }
 
+    @JsonIgnore
     public boolean isUnlimited() {
         return requestsPerMinute == 0 && tokensPerMinute == 0 && burstPerSecond == 0;
     }

@@ -28,6 +28,9 @@ import dev.slipstream.context.ContextStore;
 import dev.slipstream.gateway.admin.AdminGrpcService;
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
 import dev.slipstream.gateway.auth.ApiKeys;
+import dev.slipstream.gateway.auth.KeyRegistry;
+import dev.slipstream.gateway.auth.RedisStoredKeys;
+import dev.slipstream.gateway.auth.StoredKeys;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ModelCatalog;
@@ -72,19 +75,24 @@ import io.prometheus.client.hotspot.DefaultExports;
  * OpenAI-compatible API, health and docs.
  */
 public final class Gateway implements AutoCloseable {
+    /** How soon a key created or disabled on one replica takes effect on the others. */
+    private static final Duration KEY_SYNC_INTERVAL = Duration.ofSeconds(1);
+
     private final Server server;
     private final ExecutorService blockingExecutor;
     private final ContextStore contextStore;
     private final RateLimiter rateLimiter;
     private final SpendCounters spendCounters;
+    private final KeyRegistry keyRegistry;
 
     private Gateway(Server server, ExecutorService blockingExecutor, ContextStore contextStore,
-                    RateLimiter rateLimiter, SpendCounters spendCounters) {
+                    RateLimiter rateLimiter, SpendCounters spendCounters, KeyRegistry keyRegistry) {
         this.server = server;
         this.blockingExecutor = blockingExecutor;
         this.contextStore = contextStore;
         this.rateLimiter = rateLimiter;
         this.spendCounters = spendCounters;
+        this.keyRegistry = keyRegistry;
     }
 
     /**
@@ -115,11 +123,19 @@ public final class Gateway implements AutoCloseable {
                                              new RequestRecorder(metrics, config.models()));
         final ApiKeyVerifier verifier = new ApiKeyVerifier(ApiKeys.fromConfig(config.auth(), apiKey),
                                                            Clock.systemUTC());
+        final KeyRegistry keyRegistry = new KeyRegistry(verifier, storedKeys(config.contextStore()), KEY_SYNC_INTERVAL);
         final GrpcService grpc = grpcService(config, chat, contextStore, tokens, verifier,
-                                             new AdminGrpcService(verifier, spend.ledger()));
+                                             new AdminGrpcService(keyRegistry, spend.ledger()));
         final Server server = buildServer(config.server(), grpc, chat, verifier, metrics);
         server.start().join();
-        return new Gateway(server, blockingExecutor, contextStore, rateLimiter, spend.counters());
+        return new Gateway(server, blockingExecutor, contextStore, rateLimiter, spend.counters(), keyRegistry);
+    }
+
+    /** Keys created at run time: in Redis when sessions are kept there, so that every replica knows them. */
+    private static StoredKeys storedKeys(ContextStoreConfig store) {
+        return ContextStoreConfig.MEMORY.equals(store.uri())
+               ? StoredKeys.NONE
+               : new RedisStoredKeys(store.uri(), Duration.ofMillis(store.commandTimeoutMs()));
     }
 
     /** Budget counters and the ledger: in Redis when sessions are kept there, so that replicas share them. */
@@ -230,5 +246,6 @@ public final class Gateway implements AutoCloseable {
         contextStore.close();
         rateLimiter.close();
         spendCounters.close();
+        keyRegistry.close();
     }
 }
