@@ -44,17 +44,27 @@ public final class Budgets {
         this.clock = requireNonNull(clock, "clock");
     }
 
+    /** True when a budget applies to {@code caller}, so that its calls need a cost estimate. */
+    public boolean applies(Principal caller) {
+        final BudgetConfig tenant = tenantBudgets.get(caller.tenant());
+        return isSet(caller.budget()) || tenant != null && isSet(tenant);
+    }
+
+    private static boolean isSet(BudgetConfig budget) {
+        return budget.dailyMicrosUsd() > 0 || budget.monthlyMicrosUsd() > 0;
+    }
+
     /** Reserves {@code estimatedMicros}; fails with BUDGET_EXCEEDED and a QuotaFailure when it does not fit. */
     public CompletableFuture<Reservation> reserve(Principal caller, long estimatedMicros) {
+        if (!applies(caller)) {
+            return CompletableFuture.completedFuture(new Reservation(counters, List.of(), 0));
+        }
         final LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         final List<Period> periods = new ArrayList<>(4);
         addPeriods(periods, "key:" + caller.keyId(), caller.budget(), today);
         final BudgetConfig tenant = tenantBudgets.get(caller.tenant());
         if (tenant != null) {
             addPeriods(periods, "tenant:" + caller.tenant(), tenant, today);
-        }
-        if (periods.isEmpty()) {
-            return CompletableFuture.completedFuture(new Reservation(counters, periods, 0));
         }
         final List<CompletableFuture<Boolean>> reserved = new ArrayList<>(periods.size());
         for (Period period : periods) {

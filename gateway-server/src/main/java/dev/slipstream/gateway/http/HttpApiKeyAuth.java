@@ -12,6 +12,7 @@ import com.linecorp.armeria.server.SimpleDecoratingHttpService;
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
 import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.auth.Scope;
+import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.GatewayException;
 import io.netty.util.AttributeKey;
 
@@ -33,10 +34,16 @@ final class HttpApiKeyAuth extends SimpleDecoratingHttpService {
     @Override
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) throws Exception {
         final String authorization = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+        final String xApiKey = req.headers().get("x-api-key");
+        if (authorization == null && xApiKey == null) {
+            return OpenAiErrors.response(GatewayException.of(
+                    ErrorReason.UNAUTHENTICATED,
+                    "missing API key (expected: authorization: Bearer <key>, or x-api-key: <key>)"));
+        }
         final Principal principal;
         try {
             principal = authorization != null ? verifier.authenticateAuthorization(authorization)
-                                              : verifier.authenticate(req.headers().get("x-api-key"));
+                                              : verifier.authenticate(xApiKey);
             principal.requireScope(Scope.CHAT, "the OpenAI-compatible API");
         } catch (GatewayException e) {
             return OpenAiErrors.response(e);

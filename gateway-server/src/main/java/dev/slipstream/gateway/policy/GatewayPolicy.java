@@ -56,7 +56,10 @@ public final class GatewayPolicy implements ChatPolicy {
     @Override
     public CompletableFuture<Admission> admit(Principal caller, ChatRequest request, ResolvedModel target) {
         final Integer maxOutput = request.options().maxOutputTokens();
-        final long promptTokens = tokens.countPrompt(request.messages());
+        final boolean budgeted = budgets.applies(caller);
+        // Tokenizing the prompt is the costliest step here: only limits and budgets need it.
+        final long promptTokens = budgeted || limiter.limitsTokens(caller) ? tokens.countPrompt(request.messages())
+                                                                           : 0;
         final long outputTokens = maxOutput != null ? maxOutput : DEFAULT_OUTPUT_ESTIMATE_TOKENS;
         final Price price = prices.priceOf(target);
         // Captured now: the limiter may answer on a Redis thread, outside the request's context.
@@ -64,7 +67,7 @@ public final class GatewayPolicy implements ChatPolicy {
         final ServiceRequestContext ctx = ServiceRequestContext.currentOrNull();
         return limiter.acquire(caller, promptTokens + outputTokens).thenCompose(grant -> {
             final CompletableFuture<Budgets.Reservation> reservation =
-                    budgets.reserve(caller, price.maxCostMicrosUsd(promptTokens, outputTokens));
+                    budgets.reserve(caller, budgeted ? price.maxCostMicrosUsd(promptTokens, outputTokens) : 0);
             return reservation.handle((reserved, refused) -> {
                 if (refused != null) {
                     grant.settle(0);

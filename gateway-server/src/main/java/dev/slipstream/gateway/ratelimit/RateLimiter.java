@@ -51,6 +51,12 @@ public final class RateLimiter implements AutoCloseable {
         return new RateLimiter(new RedisBucketStore(redisUri, commandTimeout), tenants);
     }
 
+    /** True when a tokens limit applies to {@code caller}, so that its calls need a token estimate. */
+    public boolean limitsTokens(Principal caller) {
+        final RateLimitConfig tenant = tenantLimits.get(caller.tenant());
+        return caller.limits().tokensPerMinute() > 0 || tenant != null && tenant.tokensPerMinute() > 0;
+    }
+
     /**
      * Takes one request and {@code estimatedTokens} from the caller's key and tenant; fails with RATE_LIMITED
      * (and a retry delay) when any bucket has too little, leaving every bucket as it was.
