@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.client.ClientRequestContext;
+import com.linecorp.armeria.client.ClientRequestContextCaptor;
+import com.linecorp.armeria.client.Clients;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 
 import dev.slipstream.api.gateway.v1.ChatServiceGrpc.ChatServiceBlockingStub;
@@ -32,6 +35,7 @@ import io.grpc.StatusRuntimeException;
 /** Rate limits of one gateway (local buckets): requests, burst, tokens settled to real usage, tenants. */
 class LocalRateLimitTest {
     private static final String FIVE_PER_MINUTE = "five-per-minute-0123456789";
+    private static final String TWENTY_PER_MINUTE = "twenty-per-minute-0123456789";
     private static final String BURST_OF_TWO = "burst-of-two-0123456789";
     private static final String THOUSAND_TOKENS = "thousand-tokens-0123456789";
     private static final String TENANT_KEY_A = "tenant-key-a-0123456789";
@@ -43,6 +47,7 @@ class LocalRateLimitTest {
     static void start() {
         gateway = RunningGateway.start(config(
                 List.of(key("five", FIVE_PER_MINUTE, "t1", limits(5, 0, 0)),
+                        key("twenty", TWENTY_PER_MINUTE, "t4", limits(20, 0, 0)),
                         key("burst", BURST_OF_TWO, "t2", limits(0, 0, 2)),
                         key("tokens", THOUSAND_TOKENS, "t3", limits(0, 1000, 0)),
                         key("a", TENANT_KEY_A, "shared", RateLimitConfig.NONE),
@@ -76,6 +81,21 @@ class LocalRateLimitTest {
         assertThat(http.status().code()).isEqualTo(429);
         assertThat(Long.parseLong(http.headers().get("retry-after"))).isBetween(1L, 60L);
         assertThat(http.contentUtf8()).contains("\"code\":\"rate_limited\"");
+    }
+
+    @Test
+    void grpcResponseHeadersTellTheRemainingQuota() {
+        final ChatServiceBlockingStub chat = gateway.grpcClient(TWENTY_PER_MINUTE)
+                                                    .build(ChatServiceBlockingStub.class);
+        for (long remaining = 19; remaining >= 17; remaining--) {
+            final ClientRequestContext ctx;
+            try (ClientRequestContextCaptor captor = Clients.newContextCaptor()) {
+                chat.complete(request(8));
+                ctx = captor.get();
+            }
+            assertThat(ctx.log().whenComplete().join().responseHeaders().get("x-ratelimit-remaining-requests"))
+                    .isEqualTo(String.valueOf(remaining));
+        }
     }
 
     @Test
