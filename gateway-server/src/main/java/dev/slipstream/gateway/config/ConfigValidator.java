@@ -53,6 +53,8 @@ public final class ConfigValidator {
         validateSessions(config.sessions(), config.limits(), aliases, problems);
         validateTenants(config.tenants(), problems);
         validatePricing(config.pricing(), problems);
+        outputLimit(problems, "policy.estimated_output_tokens", config.policy().estimatedOutputTokens(),
+                    config.limits());
         return problems;
     }
 

@@ -14,16 +14,17 @@ import com.linecorp.armeria.common.annotation.Nullable;
  * @param sessions how a chat request with a session is windowed
  * @param tenants rate limits and budgets shared by all keys of a tenant
  * @param pricing what each model costs; a model without a price costs 0
+ * @param policy how calls are estimated for tokens limits and budgets
  */
 public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig auth,
                             List<ProviderConfig> providers, List<ModelConfig> models, String defaultModel,
                             ContextStoreConfig contextStore, SessionsConfig sessions, List<TenantConfig> tenants,
-                            List<PriceConfig> pricing) {
+                            List<PriceConfig> pricing, PolicyConfig policy) {
     public GatewayConfig(@Nullable ServerConfig server, @Nullable LimitsConfig limits, @Nullable AuthConfig auth,
                          @Nullable List<ProviderConfig> providers, @Nullable List<ModelConfig> models,
                          @Nullable String defaultModel, @Nullable ContextStoreConfig contextStore,
                          @Nullable SessionsConfig sessions, @Nullable List<TenantConfig> tenants,
-                         @Nullable List<PriceConfig> pricing) {
+                         @Nullable List<PriceConfig> pricing, @Nullable PolicyConfig policy) {
         this.server = server == null ? ServerConfig.DEFAULT : server;
         this.limits = limits == null ? LimitsConfig.DEFAULT : limits;
         this.auth = auth == null ? AuthConfig.DEFAULT : auth;
@@ -36,45 +37,51 @@ public record GatewayConfig(ServerConfig server, LimitsConfig limits, AuthConfig
         this.sessions = sessions == null ? SessionsConfig.DEFAULT : sessions;
         this.tenants = tenants == null ? List.of() : List.copyOf(tenants);
         this.pricing = pricing == null ? List.of() : List.copyOf(pricing);
+        this.policy = policy == null ? PolicyConfig.DEFAULT : policy;
     }
 
     public GatewayConfig withServer(ServerConfig server) {
         return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
-                                 pricing);
+                                 pricing, policy);
     }
 
     public GatewayConfig withProviders(List<ProviderConfig> providers) {
         return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
-                                 pricing);
+                                 pricing, policy);
     }
 
     public GatewayConfig withModels(List<ModelConfig> models) {
         return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
-                                 pricing);
+                                 pricing, policy);
     }
 
     public GatewayConfig withAuth(AuthConfig auth) {
         return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
-                                 pricing);
+                                 pricing, policy);
     }
 
     public GatewayConfig withContextStore(ContextStoreConfig contextStore) {
         return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
-                                 pricing);
+                                 pricing, policy);
     }
 
     public GatewayConfig withSessions(SessionsConfig sessions) {
         return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
-                                 pricing);
+                                 pricing, policy);
     }
 
     public GatewayConfig withTenants(List<TenantConfig> tenants) {
         return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
-                                 pricing);
+                                 pricing, policy);
     }
 
     public GatewayConfig withPricing(List<PriceConfig> pricing) {
         return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
-                                 pricing);
+                                 pricing, policy);
+    }
+
+    public GatewayConfig withPolicy(PolicyConfig policy) {
+        return new GatewayConfig(server, limits, auth, providers, models, defaultModel, contextStore, sessions, tenants,
+                                 pricing, policy);
     }
 }

@@ -26,31 +26,30 @@ import dev.slipstream.gateway.ratelimit.RateLimiter;
 
 /**
  * Admits a call when the caller's rate limits have room for one request and its estimated tokens (the
- * prompt counted with jtokkit plus the requested output limit, or {@value #DEFAULT_OUTPUT_ESTIMATE_TOKENS}),
+ * prompt counted with jtokkit plus the requested output limit, or {@code policy.estimated_output_tokens}),
  * and its budgets room for the most those tokens can cost; tells the caller its remaining quota in
  * {@code x-ratelimit-remaining-requests} and {@code x-ratelimit-remaining-tokens}; at the end prices the
  * real usage, settles the token limits and budgets to it and records the spend. A cancelled call keeps what
  * it took at admission; a failed one gives it back.
  */
 public final class GatewayPolicy implements ChatPolicy {
-    /** The reply length assumed for a request that sets no output limit. */
-    public static final int DEFAULT_OUTPUT_ESTIMATE_TOKENS = 1024;
-
     private final TokenCounter tokens;
     private final RateLimiter limiter;
     private final Budgets budgets;
     private final PriceTable prices;
     private final SpendLedger ledger;
     private final Clock clock;
+    private final int estimatedOutputTokens;
 
     public GatewayPolicy(TokenCounter tokens, RateLimiter limiter, Budgets budgets, PriceTable prices,
-                         SpendLedger ledger, Clock clock) {
+                         SpendLedger ledger, Clock clock, int estimatedOutputTokens) {
         this.tokens = requireNonNull(tokens, "tokens");
         this.limiter = requireNonNull(limiter, "limiter");
         this.budgets = requireNonNull(budgets, "budgets");
         this.prices = requireNonNull(prices, "prices");
         this.ledger = requireNonNull(ledger, "ledger");
         this.clock = requireNonNull(clock, "clock");
+        this.estimatedOutputTokens = estimatedOutputTokens;
     }
 
     @Override
@@ -60,7 +59,7 @@ public final class GatewayPolicy implements ChatPolicy {
         // Tokenizing the prompt is the costliest step here: only limits and budgets need it.
         final long promptTokens = budgeted || limiter.limitsTokens(caller) ? tokens.countPrompt(request.messages())
                                                                            : 0;
-        final long outputTokens = maxOutput != null ? maxOutput : DEFAULT_OUTPUT_ESTIMATE_TOKENS;
+        final long outputTokens = maxOutput != null ? maxOutput : estimatedOutputTokens;
         final Price price = prices.priceOf(target);
         // Captured now: the limiter may answer on a Redis thread, outside the request's context.
         @Nullable

@@ -115,7 +115,7 @@ public final class Gateway implements AutoCloseable {
         final ChatPolicy policy = new GatewayPolicy(tokens, rateLimiter,
                                                     new Budgets(spend.counters(), config.tenants(), Clock.systemUTC()),
                                                     new PriceTable(config.pricing()), spend.ledger(),
-                                                    Clock.systemUTC());
+                                                    Clock.systemUTC(), config.policy().estimatedOutputTokens());
         // Per gateway, not the JVM-wide default: tests run several gateways in one JVM.
         final CollectorRegistry metrics = new CollectorRegistry();
         DefaultExports.register(metrics);

@@ -126,7 +126,7 @@ class ConfigLoaderTest {
     void unknownTopLevelFieldIsNamed() {
         assertThat(problems(Map.of(), MODELS + "default_modle: local\n")).containsExactly(
                 "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, context_store, " +
-                "default_model, limits, models, pricing, providers, server, sessions, tenants)");
+                "default_model, limits, models, policy, pricing, providers, server, sessions, tenants)");
     }
 
     @Test
@@ -152,7 +152,7 @@ class ConfigLoaderTest {
     void topLevelListIsNotAConfiguration() {
         assertThat(problems(Map.of(), "- server\n- models\n")).containsExactly(
                 "line 1: the file is a list (expected: a YAML mapping with server, limits, auth, providers, " +
-                "models, default_model, context_store, sessions, tenants, pricing)");
+                "models, default_model, context_store, sessions, tenants, pricing, policy)");
     }
 
     @Test

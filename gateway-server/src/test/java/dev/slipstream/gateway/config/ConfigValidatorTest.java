@@ -158,6 +158,11 @@ class ConfigValidatorTest {
                     "[{model: local, input: 1, output: 1, tiers: [{above_input_tokens: 100, input: -2, cached_input: 2, " +
                     "cache_write: 2, output: 2}]}]",
                     "pricing[0].tiers[0].input: -2 (expected: 0 to 1000000000)"),
+                // policy
+                row("estimated_output_tokens 0", "policy", "{estimated_output_tokens: 0}",
+                    "policy.estimated_output_tokens: 0 (expected: 1 to 10000000)"),
+                row("estimated_output_tokens above max_output_tokens", "policy", "{estimated_output_tokens: 70000}",
+                    "policy.estimated_output_tokens: 70000 (expected: <= limits.max_output_tokens, 65536)"),
                 // context_store
                 row("context_store.uri neither memory nor redis", "context_store", "{uri: 'mysql://db:3306'}",
                     "context_store.uri: 'mysql://db:3306' (expected: memory or redis://host:port)"),

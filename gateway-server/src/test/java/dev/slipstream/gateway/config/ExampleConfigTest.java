@@ -60,6 +60,7 @@ class ExampleConfigTest {
         assertThat(keysOfAll(apiKeys.findValues("limits"))).isEqualTo(options(RateLimitConfig.class));
         assertThat(keysOfAll(apiKeys.findValues("budget"))).isEqualTo(options(BudgetConfig.class));
         assertThat(keysOfAll(root.get("tenants"))).isEqualTo(options(TenantConfig.class));
+        assertThat(keys(root.get("policy"))).isEqualTo(options(PolicyConfig.class));
         assertThat(keysOfAll(root.get("pricing"))).isEqualTo(options(PriceConfig.class));
         assertThat(keysOfAll(root.get("pricing").findValues("tiers").get(0)))
                 .isEqualTo(options(PriceConfig.PriceTierConfig.class));

@@ -22,10 +22,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.client.ClientRequestContext;
 import com.linecorp.armeria.client.ClientRequestContextCaptor;
 import com.linecorp.armeria.client.Clients;
+import com.linecorp.armeria.client.BlockingWebClient;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
 
 import dev.slipstream.api.gateway.v1.ChatServiceGrpc.ChatServiceBlockingStub;
 import dev.slipstream.api.gateway.v1.CompleteResponse;
+import dev.slipstream.gateway.config.PolicyConfig;
 import dev.slipstream.gateway.config.RateLimitConfig;
 import dev.slipstream.gateway.config.TenantConfig;
 import dev.slipstream.gateway.testing.RunningGateway;
@@ -35,6 +40,8 @@ import io.grpc.StatusRuntimeException;
 /** Rate limits of one gateway (local buckets): requests, burst, tokens settled to real usage, tenants. */
 class LocalRateLimitTest {
     private static final String FIVE_PER_MINUTE = "five-per-minute-0123456789";
+    private static final int ESTIMATED_OUTPUT_TOKENS = 100;
+    private static final String UNBOUNDED_REPLIES = "unbounded-replies-0123456789";
     private static final String TWENTY_PER_MINUTE = "twenty-per-minute-0123456789";
     private static final String BURST_OF_TWO = "burst-of-two-0123456789";
     private static final String THOUSAND_TOKENS = "thousand-tokens-0123456789";
@@ -48,11 +55,13 @@ class LocalRateLimitTest {
         gateway = RunningGateway.start(config(
                 List.of(key("five", FIVE_PER_MINUTE, "t1", limits(5, 0, 0)),
                         key("twenty", TWENTY_PER_MINUTE, "t4", limits(20, 0, 0)),
+                        key("unbounded", UNBOUNDED_REPLIES, "t5", limits(0, 1000, 0)),
                         key("burst", BURST_OF_TWO, "t2", limits(0, 0, 2)),
                         key("tokens", THOUSAND_TOKENS, "t3", limits(0, 1000, 0)),
                         key("a", TENANT_KEY_A, "shared", RateLimitConfig.NONE),
                         key("b", TENANT_KEY_B, "shared", RateLimitConfig.NONE)),
-                List.of(new TenantConfig("shared", limits(3, 0, 0), null))));
+                List.of(new TenantConfig("shared", limits(3, 0, 0), null)))
+                .withPolicy(new PolicyConfig(ESTIMATED_OUTPUT_TOKENS)));
     }
 
     @AfterAll
@@ -136,6 +145,18 @@ class LocalRateLimitTest {
         final AggregatedHttpResponse refused = postChat(gateway, THOUSAND_TOKENS, 990, false);
         assertThat(refused.status().code()).isEqualTo(429);
         assertThat(refused.contentUtf8()).contains("over its tokens limit (asked for " + (7 + 990) + ';');
+    }
+
+    @Test
+    void aRequestWithoutAnOutputLimitIsEstimatedWithTheConfiguredReplyLength() {
+        final AggregatedHttpResponse response = BlockingWebClient.of(gateway.httpUri()).execute(
+                RequestHeaders.builder(HttpMethod.POST, "/v1/chat/completions")
+                              .contentType(MediaType.JSON_UTF_8)
+                              .set("authorization", "Bearer " + UNBOUNDED_REPLIES).build(),
+                "{\"model\": \"local\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}");
+
+        assertThat(remainingTokens(response))
+                .isEqualTo(1000 - LimitedGateways.PROMPT_TOKENS - ESTIMATED_OUTPUT_TOKENS);
     }
 
     @Test
