@@ -36,7 +36,11 @@ public enum ErrorReason {
      * session's state, and retrying it unchanged cannot succeed.
      */
     CONTEXT_LIMIT_EXCEEDED(Status.Code.FAILED_PRECONDITION, 400, "invalid_request_error"),
-    /** The session store (Redis) did not answer within its command timeout; retry later. */
+    /**
+     * The session store (Redis) did not answer within its command timeout; retry later. Also when rate
+     * limits and budgets, kept in the same Redis, cannot be checked: calls are refused rather than let
+     * through unchecked.
+     */
     CONTEXT_STORE_UNAVAILABLE(Status.Code.UNAVAILABLE, 503, "api_error"),
     /** AdminService.CreateKey: a key with that id (or that secret) exists already. */
     KEY_ALREADY_EXISTS(Status.Code.ALREADY_EXISTS, 409, "invalid_request_error"),

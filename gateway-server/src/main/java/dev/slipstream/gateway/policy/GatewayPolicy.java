@@ -22,6 +22,8 @@ import dev.slipstream.gateway.cost.Budgets;
 import dev.slipstream.gateway.cost.Price;
 import dev.slipstream.gateway.cost.PriceTable;
 import dev.slipstream.gateway.cost.SpendLedger;
+import dev.slipstream.gateway.error.ErrorReason;
+import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.ratelimit.RateLimiter;
 
 /**
@@ -67,7 +69,7 @@ public final class GatewayPolicy implements ChatPolicy {
         return limiter.acquire(caller, promptTokens + outputTokens).thenCompose(grant -> {
             final CompletableFuture<Budgets.Reservation> reservation =
                     budgets.reserve(caller, budgeted ? price.maxCostMicrosUsd(promptTokens, outputTokens) : 0);
-            return reservation.handle((reserved, refused) -> {
+            return reservation.<Admission>handle((reserved, refused) -> {
                 if (refused != null) {
                     grant.settle(0);
                     throw refused instanceof CompletionException e ? e : new CompletionException(refused);
@@ -77,7 +79,21 @@ public final class GatewayPolicy implements ChatPolicy {
                 }
                 return new PolicyAdmission(caller, target, price, grant, reserved);
             });
-        });
+        }).exceptionallyCompose(failure -> CompletableFuture.failedFuture(asGatewayFailure(failure)));
+    }
+
+    /** A refusal as it is; anything else is the limit or budget store (Redis) failing to answer. */
+    private static GatewayException asGatewayFailure(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof GatewayException refusal) {
+            return refusal;
+        }
+        return GatewayException.of(ErrorReason.CONTEXT_STORE_UNAVAILABLE,
+                                   "rate limits and budgets cannot be checked: their store did not answer (" +
+                                   cause.getClass().getSimpleName() + ')', cause);
     }
 
     private static void announceRemaining(ServiceRequestContext ctx, RateLimiter.Grant grant) {
