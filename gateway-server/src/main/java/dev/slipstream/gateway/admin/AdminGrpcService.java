@@ -18,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.protobuf.Timestamp;
+import com.linecorp.armeria.common.util.BlockingTaskExecutor;
+import com.linecorp.armeria.server.ServiceRequestContext;
 
 import dev.slipstream.api.gateway.v1.AdminServiceGrpc;
 import dev.slipstream.api.gateway.v1.ApiKeyInfo;
@@ -31,6 +33,8 @@ import dev.slipstream.api.gateway.v1.KeyBudget;
 import dev.slipstream.api.gateway.v1.KeyLimits;
 import dev.slipstream.api.gateway.v1.ListKeysRequest;
 import dev.slipstream.api.gateway.v1.ListKeysResponse;
+import dev.slipstream.api.gateway.v1.ReloadPromptsRequest;
+import dev.slipstream.api.gateway.v1.ReloadPromptsResponse;
 import dev.slipstream.api.gateway.v1.UsageGrouping;
 import dev.slipstream.gateway.auth.ApiKey;
 import dev.slipstream.gateway.auth.ApiKeySecrets;
@@ -45,11 +49,14 @@ import dev.slipstream.gateway.config.RateLimitConfig;
 import dev.slipstream.gateway.cost.SpendLedger;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
+import dev.slipstream.gateway.prompt.PromptRegistry;
+import dev.slipstream.gateway.prompt.ReloadOutcome;
 import io.grpc.stub.StreamObserver;
 
 /**
- * {@code slipstream.gateway.v1.AdminService}. Keys created or disabled here reach every replica through the
- * {@link KeyRegistry} when Redis is configured; without Redis they live in this process only.
+ * {@code slipstream.gateway.v1.AdminService}: operating the running gateway. Keys created or disabled here
+ * reach every replica through the {@link KeyRegistry} when Redis is configured; without Redis they live in
+ * this process only. A prompt reload applies to this replica's template directory.
  */
 public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBase {
     private static final Logger logger = LoggerFactory.getLogger(AdminGrpcService.class);
@@ -57,13 +64,15 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
 
     private final KeyRegistry keys;
     private final SpendLedger ledger;
+    private final PromptRegistry prompts;
     /** CreateKey answers by request_id, so that a retried request gets the same key instead of a second. */
     private final ConcurrentHashMap<String, CompletableFuture<CreateKeyResponse>> createdByRequestId =
             new ConcurrentHashMap<>();
 
-    public AdminGrpcService(KeyRegistry keys, SpendLedger ledger) {
+    public AdminGrpcService(KeyRegistry keys, SpendLedger ledger, PromptRegistry prompts) {
         this.keys = requireNonNull(keys, "keys");
         this.ledger = requireNonNull(ledger, "ledger");
+        this.prompts = requireNonNull(prompts, "prompts");
     }
 
     @Override
@@ -176,6 +185,22 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
             }
         });
         reply(ledger.rows(start, end).thenApply(rows -> UsageReport.of(rows, groupBy)), responseObserver);
+    }
+
+    @Override
+    public void reloadPrompts(ReloadPromptsRequest request, StreamObserver<ReloadPromptsResponse> responseObserver) {
+        // Reading and validating the directory is file I/O: off the event loop.
+        final BlockingTaskExecutor executor = ServiceRequestContext.current().blockingTaskExecutor();
+        executor.execute(() -> {
+            final ReloadOutcome outcome = prompts.reload();
+            responseObserver.onNext(ReloadPromptsResponse.newBuilder()
+                                                         .setApplied(outcome.applied())
+                                                         .addAllProblems(outcome.problems())
+                                                         .setLiveTemplateCount(outcome.liveTemplateCount())
+                                                         .setDirectory(outcome.directory())
+                                                         .build());
+            responseObserver.onCompleted();
+        });
     }
 
     private static LocalDate day(String field, String value) {

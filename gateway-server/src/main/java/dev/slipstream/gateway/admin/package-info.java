@@ -1,4 +1,4 @@
-/** AdminService: API keys (create, list, disable) and usage reports from the spend ledger. */
+/** AdminService: API keys (create, list, disable), usage reports from the spend ledger, prompt reloads. */
 @NonNullByDefault
 package dev.slipstream.gateway.admin;
 

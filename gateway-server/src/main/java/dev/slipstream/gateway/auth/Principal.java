@@ -66,6 +66,15 @@ public record Principal(String keyId, String tenant, Set<Scope> scopes, NameGlob
         }
     }
 
+    /** @throws GatewayException PERMISSION_DENIED when the key may not use prompt {@code promptId} */
+    public void requirePrompt(String promptId) {
+        if (!prompts.matches(promptId)) {
+            throw GatewayException.of(ErrorReason.PERMISSION_DENIED,
+                                      "API key '" + keyId + "' may not use prompt '" + promptId +
+                                      "' (expected: one of " + prompts + ')');
+        }
+    }
+
     /**
      * The principal of the gRPC call being served.
      *

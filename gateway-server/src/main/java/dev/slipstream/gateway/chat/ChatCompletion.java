@@ -2,6 +2,10 @@ package dev.slipstream.gateway.chat;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
+import dev.slipstream.gateway.routing.RouteAttempt;
+
 /**
  * The outcome of a chat request: the reply and how it was produced.
  *
@@ -10,6 +14,9 @@ import static java.util.Objects.requireNonNull;
  * @param providerModel the provider's own model name
  * @param gatewayLatencyNanos time spent in the gateway, excluding the upstream call
  * @param upstreamLatencyNanos time spent waiting for the provider
+ * @param routeAttempts every attempt at a route target, the successful one last; empty for a cache hit
+ * @param fallback whether a target other than the request's first choice answered
+ * @param cacheHit whether the response cache answered, so that no provider was called and nothing is owed
  */
 public record ChatCompletion(String id,
                              String requestId,
@@ -20,7 +27,10 @@ public record ChatCompletion(String id,
                              String provider,
                              String providerModel,
                              long gatewayLatencyNanos,
-                             long upstreamLatencyNanos) {
+                             long upstreamLatencyNanos,
+                             List<RouteAttempt> routeAttempts,
+                             boolean fallback,
+                             boolean cacheHit) {
     public ChatCompletion {
         requireNonNull(id, "id");
         requireNonNull(requestId, "requestId");
@@ -29,5 +39,12 @@ public record ChatCompletion(String id,
         requireNonNull(usage, "usage");
         requireNonNull(provider, "provider");
         requireNonNull(providerModel, "providerModel");
+        routeAttempts = List.copyOf(routeAttempts);
+    }
+
+    /** This completion served again from the cache for another request: free, and without upstream time. */
+    public ChatCompletion servedFromCache(String id, String requestId, long gatewayLatencyNanos) {
+        return new ChatCompletion(id, requestId, content, finishReason, usage, 0, provider, providerModel,
+                                  gatewayLatencyNanos, 0, List.of(), false, true);
     }
 }

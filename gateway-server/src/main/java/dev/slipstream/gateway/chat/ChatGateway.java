@@ -7,26 +7,40 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import com.linecorp.armeria.common.annotation.Nullable;
 
 import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
-import dev.slipstream.gateway.provider.ProviderReply;
-import dev.slipstream.gateway.provider.ProviderRequest;
-import dev.slipstream.gateway.provider.ProviderStreamHandler;
+import dev.slipstream.gateway.routing.Deadline;
+import dev.slipstream.gateway.routing.Route;
+import dev.slipstream.gateway.routing.RouteRun;
+import dev.slipstream.gateway.routing.RoutedReply;
+import dev.slipstream.gateway.routing.Router;
 
 /**
- * The provider-neutral chat path shared by every surface: validate, resolve the model, call the provider,
- * and account for what happened. Never blocks the calling thread.
+ * The provider-neutral chat path shared by every surface: validate, check the caller may use the model,
+ * resolve the route, admit the call under the caller's limits and budgets, answer from the cache or through
+ * the route, and account for what happened. Never blocks the calling thread.
+ *
+ * <p>A cache hit is admitted like any call (it counts as a request against the caller's limits) and then
+ * settled with no usage, so that it costs nothing.
  */
 public final class ChatGateway {
     private final ModelCatalog catalog;
+    private final Router router;
+    private final ResponseCache cache;
     private final ChatRequestValidator validator;
     private final ChatPolicy policy;
     private final ChatObserver observer;
 
-    public ChatGateway(ModelCatalog catalog, ChatRequestValidator validator, ChatPolicy policy,
-                       ChatObserver observer) {
+    public ChatGateway(ModelCatalog catalog, Router router, ResponseCache cache, ChatRequestValidator validator,
+                       ChatPolicy policy, ChatObserver observer) {
         this.catalog = requireNonNull(catalog, "catalog");
+        this.router = requireNonNull(router, "router");
+        this.cache = requireNonNull(cache, "cache");
         this.validator = requireNonNull(validator, "validator");
         this.policy = requireNonNull(policy, "policy");
         this.observer = requireNonNull(observer, "observer");
@@ -36,39 +50,72 @@ public final class ChatGateway {
         return catalog;
     }
 
+    public Router router() {
+        return router;
+    }
+
+    public ResponseCache cache() {
+        return cache;
+    }
+
     /**
-     * Completes {@code request} for {@code caller}; the future fails with a
+     * Completes {@code request} for {@code caller} by {@code deadline}; the future fails with a
      * {@link dev.slipstream.gateway.error.GatewayException} for invalid or refused requests and provider
-     * failures.
+     * failures. Cancelling the future stops the route: no further attempt starts.
      */
-    public CompletableFuture<ChatCompletion> complete(Principal caller, ChatRequest request) {
+    public CompletableFuture<ChatCompletion> complete(Principal caller, ChatRequest request, Deadline deadline) {
         final long startNanos = System.nanoTime();
         final ChatObserver.Call observed = observer.start(caller, request);
-        final ResolvedModel target;
+        final Route route;
         try {
-            target = admit(caller, request);
+            route = resolve(caller, request);
         } catch (RuntimeException e) {
             observed.failed(null, e);
             return CompletableFuture.failedFuture(e);
         }
-        return policy.admit(caller, request, target).thenCompose(admission -> {
+        final String id = newCompletionId();
+        final CompletableFuture<ChatCompletion> completion = new CompletableFuture<>();
+        policy.admit(caller, request, route).whenComplete((admission, refused) -> {
+            if (refused != null) {
+                completion.completeExceptionally(unwrap(refused));
+                return;
+            }
+            if (completion.isDone()) {
+                admission.abandon(); // The caller went away while the call was being admitted.
+                return;
+            }
+            final String cacheKey = cache.keyFor(request, route.name(), route.targetNames());
+            final ChatCompletion cached = cacheKey == null ? null : cache.get(cacheKey);
+            if (cached != null) {
+                admission.settle(route.targetNames().getFirst(), TokenUsage.ZERO);
+                completion.complete(cached.servedFromCache(id, request.requestId(), System.nanoTime() - startNanos));
+                return;
+            }
             final long upstreamStartNanos = System.nanoTime();
-            return target.provider().complete(toProviderRequest(request, target)).handle((reply, failure) -> {
+            final RouteRun run = router.complete(route, request.messages(), request.options(), deadline);
+            run.result().whenComplete((routed, failure) -> {
                 if (failure != null) {
-                    admission.release();
-                    throw failure instanceof CompletionException e ? e : new CompletionException(failure);
+                    end(admission, failure);
+                    completion.completeExceptionally(failure);
+                    return;
                 }
-                final long endNanos = System.nanoTime();
-                return completion(newCompletionId(), request, target, reply, admission.settle(reply.usage()),
-                                  startNanos, upstreamStartNanos, endNanos);
+                final ChatCompletion answer = completion(id, request, routed, settle(admission, routed), startNanos,
+                                                         upstreamStartNanos, System.nanoTime());
+                store(cacheKey, answer);
+                completion.complete(answer);
             });
-        }).whenComplete((completion, failure) -> {
+            // A caller that goes away stops the route: no further attempt starts.
+            completion.whenComplete((answer, error) -> run.cancel());
+            run.start();
+        });
+        completion.whenComplete((answer, failure) -> {
             if (failure != null) {
-                observed.failed(target, failure);
+                observed.failed(route, failure);
             } else {
-                observed.succeeded(target, completion, -1);
+                observed.succeeded(route, answer, -1);
             }
         });
+        return completion;
     }
 
     /**
@@ -77,13 +124,13 @@ public final class ChatGateway {
      * @param completionId from {@link #newCompletionId()}, so that the caller can label chunks before the
      *                     stream ends
      */
-    public StreamHandle stream(Principal caller, String completionId, ChatRequest request,
+    public StreamHandle stream(Principal caller, String completionId, ChatRequest request, Deadline deadline,
                                ChatStreamListener listener) {
         final long startNanos = System.nanoTime();
         final ChatObserver.Call observed = observer.start(caller, request);
-        final ResolvedModel target;
+        final Route route;
         try {
-            target = admit(caller, request);
+            route = resolve(caller, request);
         } catch (RuntimeException e) {
             observed.failed(null, e);
             listener.onError(e);
@@ -91,25 +138,22 @@ public final class ChatGateway {
         }
         final AtomicReference<ChatPolicy.Admission> admitted = new AtomicReference<>();
         final DeferredStream handle = new DeferredStream(() -> {
-            observed.failed(target, new CancellationException("the caller cancelled the stream"));
+            observed.failed(route, new CancellationException("the caller cancelled the stream"));
             final ChatPolicy.Admission admission = admitted.get();
             if (admission != null) {
                 admission.abandon();
             }
         });
-        policy.admit(caller, request, target).whenComplete((admission, failure) -> {
-            if (failure != null) {
-                final Throwable cause = failure instanceof CompletionException e && e.getCause() != null
-                                        ? e.getCause() : failure;
-                observed.failed(target, cause);
+        policy.admit(caller, request, route).whenComplete((admission, refused) -> {
+            if (refused != null) {
+                final Throwable cause = unwrap(refused);
+                observed.failed(route, cause);
                 listener.onError(cause);
                 return;
             }
             admitted.set(admission);
-            final boolean started = handle.start(() -> target.provider().stream(
-                    toProviderRequest(request, target),
-                    new SettlingStreamHandler(completionId, request, target, admission, observed, listener,
-                                              startNanos)));
+            final boolean started = handle.start(
+                    () -> answer(route, completionId, request, deadline, admission, observed, listener, startNanos));
             if (!started) {
                 admission.abandon();
             }
@@ -117,81 +161,110 @@ public final class ChatGateway {
         return handle;
     }
 
-    /** Forwards a provider stream to the listener and settles the admission at its end. */
-    private static final class SettlingStreamHandler implements ProviderStreamHandler {
-        private final String completionId;
-        private final ChatRequest request;
-        private final ResolvedModel target;
-        private final ChatPolicy.Admission admission;
-        private final ChatObserver.Call observed;
-        private final ChatStreamListener listener;
-        private final long startNanos;
-        private final long upstreamStartNanos = System.nanoTime();
-        private long firstDeltaNanos;
+    /** Streams an admitted call's answer: from the cache, or through the route. */
+    private StreamHandle answer(Route route, String completionId, ChatRequest request, Deadline deadline,
+                                ChatPolicy.Admission admission, ChatObserver.Call observed,
+                                ChatStreamListener listener, long startNanos) {
+        final String cacheKey = cache.keyFor(request, route.name(), route.targetNames());
+        final ChatCompletion cached = cacheKey == null ? null : cache.get(cacheKey);
+        if (cached != null) {
+            admission.settle(route.targetNames().getFirst(), TokenUsage.ZERO);
+            final long elapsedNanos = System.nanoTime() - startNanos;
+            final ChatCompletion answer = cached.servedFromCache(completionId, request.requestId(), elapsedNanos);
+            listener.onDelta(cached.content());
+            observed.succeeded(route, answer, elapsedNanos);
+            listener.onComplete(answer, elapsedNanos);
+            return StreamHandle.NOOP;
+        }
+        final long upstreamStartNanos = System.nanoTime();
+        final FirstDelta firstDelta = new FirstDelta(listener);
+        final RouteRun run = router.stream(route, request.messages(), request.options(), deadline, firstDelta);
+        run.result().whenComplete((routed, error) -> {
+            if (error instanceof CancellationException) {
+                return; // The caller went away; the cancelled handle told the observer and abandoned the call.
+            }
+            if (error != null) {
+                admission.release();
+                observed.failed(route, error);
+                listener.onError(error);
+                return;
+            }
+            final long endNanos = System.nanoTime();
+            final ChatCompletion answer = completion(completionId, request, routed, settle(admission, routed),
+                                                     startNanos, upstreamStartNanos, endNanos);
+            store(cacheKey, answer);
+            final long firstTokenNanos = firstDelta.nanoTime(endNanos) - startNanos;
+            observed.succeeded(route, answer, firstTokenNanos);
+            listener.onComplete(answer, firstTokenNanos);
+        });
+        run.start();
+        return run;
+    }
 
-        SettlingStreamHandler(String completionId, ChatRequest request, ResolvedModel target,
-                              ChatPolicy.Admission admission, ChatObserver.Call observed,
-                              ChatStreamListener listener, long startNanos) {
-            this.completionId = completionId;
-            this.request = request;
-            this.target = target;
-            this.admission = admission;
-            this.observed = observed;
+    /**
+     * Validates {@code request}, checks that {@code caller} may use its model and resolves its route; throws a
+     * GatewayException when it cannot be served.
+     */
+    private Route resolve(Principal caller, ChatRequest request) {
+        validator.validate(request);
+        caller.requireModel(request.model());
+        return router.resolve(request.model());
+    }
+
+    /** Charges the routed reply's usage at the price of the target that answered; returns the cost. */
+    private static long settle(ChatPolicy.Admission admission, RoutedReply routed) {
+        return admission.settle(routed.target(), routed.reply().usage());
+    }
+
+    /** A failed call gives back what it took; a cancelled one keeps it, as the provider may have worked. */
+    private static void end(ChatPolicy.Admission admission, Throwable failure) {
+        if (failure instanceof CancellationException) {
+            admission.abandon();
+        } else {
+            admission.release();
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException e && e.getCause() != null ? e.getCause() : failure;
+    }
+
+    private void store(@Nullable String cacheKey, ChatCompletion answer) {
+        if (cacheKey != null) {
+            cache.put(cacheKey, answer);
+        }
+    }
+
+    private static ChatCompletion completion(String id, ChatRequest request, RoutedReply routed, long costMicrosUsd,
+                                             long startNanos, long upstreamStartNanos, long endNanos) {
+        final long upstreamNanos = endNanos - upstreamStartNanos;
+        return new ChatCompletion(id, request.requestId(), routed.reply().content(), routed.reply().finishReason(),
+                                  routed.reply().usage(), costMicrosUsd, routed.provider(),
+                                  routed.reply().providerModel(), endNanos - startNanos - upstreamNanos,
+                                  upstreamNanos, routed.attempts(), routed.fallback(), false);
+    }
+
+    /** Passes chunks on, noting when the first one went out. */
+    private static final class FirstDelta implements Consumer<String> {
+        private final ChatStreamListener listener;
+        private volatile long firstDeltaNanos;
+
+        FirstDelta(ChatStreamListener listener) {
             this.listener = listener;
-            this.startNanos = startNanos;
         }
 
         @Override
-        public void onDelta(String text) {
-            if (text.isEmpty()) {
-                return;
-            }
+        public void accept(String text) {
             if (firstDeltaNanos == 0) {
                 firstDeltaNanos = System.nanoTime();
             }
             listener.onDelta(text);
         }
 
-        @Override
-        public void onComplete(ProviderReply reply) {
-            final long endNanos = System.nanoTime();
-            final long firstTokenNanos = (firstDeltaNanos == 0 ? endNanos : firstDeltaNanos) - startNanos;
-            final ChatCompletion completion = completion(completionId, request, target, reply,
-                                                         admission.settle(reply.usage()), startNanos,
-                                                         upstreamStartNanos, endNanos);
-            observed.succeeded(target, completion, firstTokenNanos);
-            listener.onComplete(completion, firstTokenNanos);
+        /** When the first chunk went out, or {@code endNanos} if none did. */
+        long nanoTime(long endNanos) {
+            return firstDeltaNanos == 0 ? endNanos : firstDeltaNanos;
         }
-
-        @Override
-        public void onError(Throwable cause) {
-            admission.release();
-            observed.failed(target, cause);
-            listener.onError(cause);
-        }
-    }
-
-    /**
-     * Validates {@code request}, resolves its model and checks that {@code caller} may use it; throws a
-     * GatewayException when it cannot be served.
-     */
-    private ResolvedModel admit(Principal caller, ChatRequest request) {
-        validator.validate(request);
-        caller.requireModel(request.model());
-        return catalog.resolve(request.model());
-    }
-
-    private static ProviderRequest toProviderRequest(ChatRequest request, ResolvedModel target) {
-        return new ProviderRequest(target.providerModel(), request.messages(), request.options());
-    }
-
-    private static ChatCompletion completion(String id, ChatRequest request, ResolvedModel target, ProviderReply reply,
-                                             long costMicrosUsd, long startNanos, long upstreamStartNanos,
-                                             long endNanos) {
-        final long upstreamNanos = endNanos - upstreamStartNanos;
-        return new ChatCompletion(id, request.requestId(), reply.content(), reply.finishReason(),
-                                  reply.usage(), costMicrosUsd, target.provider().name(), reply.providerModel(),
-                                  endNanos - startNanos - upstreamNanos, upstreamNanos);
     }
 
     /** A fresh, unguessable completion id such as {@code cmpl-8f3a…}. */

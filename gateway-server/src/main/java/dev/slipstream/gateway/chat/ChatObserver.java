@@ -3,6 +3,7 @@ package dev.slipstream.gateway.chat;
 import com.linecorp.armeria.common.annotation.Nullable;
 
 import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.routing.Route;
 
 /** Watches every chat call from its start to its end: metrics and the per-request log. */
 public interface ChatObserver {
@@ -14,9 +15,9 @@ public interface ChatObserver {
         /**
          * @param timeToFirstTokenNanos for a stream, from its start to its first content; -1 for a unary call
          */
-        void succeeded(ResolvedModel target, ChatCompletion completion, long timeToFirstTokenNanos);
+        void succeeded(Route route, ChatCompletion completion, long timeToFirstTokenNanos);
 
-        /** @param target null when the call failed before its model was resolved */
-        void failed(@Nullable ResolvedModel target, Throwable cause);
+        /** @param route null when the call failed before its route was resolved */
+        void failed(@Nullable Route route, Throwable cause);
     }
 }

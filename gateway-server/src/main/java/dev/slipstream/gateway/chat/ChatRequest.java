@@ -16,12 +16,14 @@ public record ChatRequest(String model,
                           List<ChatMessage> messages,
                           GenerationOptions options,
                           String requestId,
-                          Map<String, String> metadata) {
+                          Map<String, String> metadata,
+                          CacheMode cacheMode) {
     public ChatRequest {
         requireNonNull(model, "model");
         messages = List.copyOf(messages);
         requireNonNull(options, "options");
         requireNonNull(requestId, "requestId");
         metadata = Map.copyOf(metadata);
+        requireNonNull(cacheMode, "cacheMode");
     }
 }

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.linecorp.armeria.common.annotation.Nullable;
+
 import dev.slipstream.gateway.config.ModelConfig;
 import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.GatewayException;
@@ -32,6 +34,23 @@ public final class ModelCatalog {
     }
 
     public ResolvedModel resolve(String model) {
+        final ResolvedModel resolved = resolveOrNull(model);
+        if (resolved != null) {
+            return resolved;
+        }
+        throw GatewayException.of(ErrorReason.MODEL_NOT_FOUND,
+                                  "model '" + model + "' not found (expected: one of the aliases " +
+                                  aliases.keySet() + ", or 'provider/model' with a provider of " +
+                                  providers.keySet().stream().sorted().toList() + ')');
+    }
+
+    /** Whether {@code model} names a configured alias or {@code provider/model} of a configured provider. */
+    public boolean serves(String model) {
+        return resolveOrNull(model) != null;
+    }
+
+    @Nullable
+    private ResolvedModel resolveOrNull(String model) {
         final ResolvedModel alias = aliases.get(model);
         if (alias != null) {
             return alias;
@@ -43,10 +62,7 @@ public final class ModelCatalog {
                 return new ResolvedModel(model, provider, model.substring(slash + 1), 0);
             }
         }
-        throw GatewayException.of(ErrorReason.MODEL_NOT_FOUND,
-                                  "model '" + model + "' not found (expected: one of the aliases " +
-                                  aliases.keySet() + ", or 'provider/model' with a provider of " +
-                                  providers.keySet().stream().sorted().toList() + ')');
+        return null;
     }
 
     /** The configured aliases, in configuration order. */

@@ -45,12 +45,15 @@ public final class ConfigValidator {
         validateAuth(config.auth(), problems);
         final Set<String> providerNames = validateProviders(config.providers(), problems);
         final Set<String> aliases = validateModels(config.models(), providerNames, problems);
+        validateRoutes(config.routes(), providerNames, aliases, problems);
+        validateCache(config.cache(), problems);
         if (!config.defaultModel().isEmpty() && !aliases.contains(config.defaultModel())) {
             problems.add("default_model: '" + config.defaultModel() + "' (expected: one of the model aliases " +
                          aliases + ')');
         }
         validateContextStore(config.contextStore(), problems);
         validateSessions(config.sessions(), config.limits(), aliases, problems);
+        validatePrompts(config.prompts(), problems);
         validateTenants(config.tenants(), problems);
         validatePricing(config.pricing(), problems);
         outputLimit(problems, "policy.estimated_output_tokens", config.policy().estimatedOutputTokens(),
@@ -366,6 +369,84 @@ public final class ConfigValidator {
             range(problems, path + ".context_window_tokens", m.contextWindowTokens(), 0, 100_000_000);
         }
         return aliases;
+    }
+
+    private static void validatePrompts(PromptsConfig prompts, List<String> problems) {
+        // Whether it exists is the loader's to say at start: the file system is not configuration.
+        if (prompts.directory() != null && prompts.directory().isBlank()) {
+            problems.add("prompts.directory: empty (expected: a template directory, or no directory key for " +
+                         "the default)");
+        }
+        range(problems, "prompts.watch_debounce_ms", prompts.watchDebounceMs(), 0, 60_000);
+        range(problems, "prompts.repair_attempts", prompts.repairAttempts(), 0, 3);
+        range(problems, "prompts.advisor_timeout_ms", prompts.advisorTimeoutMs(), 1, 600_000);
+        range(problems, "prompts.deadline_margin_ms", prompts.deadlineMarginMs(), 0, 60_000);
+    }
+
+    /** Adds each valid route alias to {@code aliases}: routes and models share one namespace. */
+    private static void validateRoutes(List<RouteConfig> routes, Set<String> providerNames, Set<String> aliases,
+                                       List<String> problems) {
+        for (int i = 0; i < routes.size(); i++) {
+            final RouteConfig r = routes.get(i);
+            final String path = "routes[" + i + ']';
+            if (r.alias() == null || !ALIAS.matcher(r.alias()).matches()) {
+                problems.add(path + ".alias: " + quoted(r.alias()) +
+                             " (expected: letters, digits, '_', '.', ':', '-', no '/'; at most 128 characters)");
+            } else if (!aliases.add(r.alias())) {
+                problems.add(path + ".alias: '" + r.alias() +
+                             "' is used by a model or an earlier route (expected: unique)");
+            }
+            if (!RouteConfig.STRATEGIES.contains(r.strategy())) {
+                problems.add(path + ".strategy: '" + r.strategy() + "' (expected one of: " +
+                             String.join(", ", RouteConfig.STRATEGIES) + ')');
+            }
+            if (r.targets().isEmpty()) {
+                problems.add(path + ".targets: empty (expected: at least one target)");
+            }
+            for (int t = 0; t < r.targets().size(); t++) {
+                validateTarget(r.targets().get(t), path + ".targets[" + t + ']', providerNames, problems);
+            }
+        }
+    }
+
+    private static void validateTarget(TargetConfig t, String path, Set<String> providerNames,
+                                       List<String> problems) {
+        if (t.provider() == null || !providerNames.contains(t.provider())) {
+            problems.add(path + ".provider: " + quoted(t.provider()) + " (expected: one of the providers " +
+                         providerNames + ')');
+        }
+        if (t.model() == null || t.model().isBlank()) {
+            problems.add(path + ".model: " + quoted(t.model()) + " (expected: the provider's model name)");
+        }
+        range(problems, path + ".weight", t.weight(), 1, 1_000_000);
+        range(problems, path + ".timeout_ms", t.timeoutMs(), 0, 3_600_000);
+        final RetryConfig retry = t.retry();
+        range(problems, path + ".retry.max_attempts", retry.maxAttempts(), 1, 10);
+        range(problems, path + ".retry.initial_backoff_ms", retry.initialBackoffMs(), 1, 60_000);
+        range(problems, path + ".retry.max_backoff_ms", retry.maxBackoffMs(), 1, 600_000);
+        range(problems, path + ".retry.max_retry_after_ms", retry.maxRetryAfterMs(), 0, 600_000);
+        if (retry.maxBackoffMs() >= 1 && retry.initialBackoffMs() > retry.maxBackoffMs()) {
+            problems.add(path + ".retry.initial_backoff_ms: " + retry.initialBackoffMs() + " (expected: <= " +
+                         path + ".retry.max_backoff_ms, " + retry.maxBackoffMs() + ')');
+        }
+        final BreakerConfig breaker = t.breaker();
+        range(problems, path + ".breaker.failure_rate_threshold", breaker.failureRateThreshold(), 1, 100);
+        range(problems, path + ".breaker.slow_call_duration_ms", breaker.slowCallDurationMs(), 1, 3_600_000);
+        range(problems, path + ".breaker.slow_call_rate_threshold", breaker.slowCallRateThreshold(), 1, 100);
+        range(problems, path + ".breaker.sliding_window_size", breaker.slidingWindowSize(), 1, 10_000);
+        range(problems, path + ".breaker.minimum_calls", breaker.minimumCalls(), 1, 10_000);
+        range(problems, path + ".breaker.wait_in_open_ms", breaker.waitInOpenMs(), 1, 3_600_000);
+        range(problems, path + ".breaker.half_open_calls", breaker.halfOpenCalls(), 1, 1_000);
+        if (breaker.slidingWindowSize() >= 1 && breaker.minimumCalls() > breaker.slidingWindowSize()) {
+            problems.add(path + ".breaker.minimum_calls: " + breaker.minimumCalls() + " (expected: <= " + path +
+                         ".breaker.sliding_window_size, " + breaker.slidingWindowSize() + ')');
+        }
+        range(problems, path + ".bulkhead.max_concurrent", t.bulkhead().maxConcurrent(), 1, 100_000);
+    }
+
+    private static void validateCache(CacheConfig cache, List<String> problems) {
+        range(problems, "cache.max_entries", cache.maxEntries(), 1, 100_000_000);
+        range(problems, "cache.ttl_ms", cache.ttlMs(), 1, 604_800_000);
     }
 
     @Nullable

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.slipstream.gateway.chat.ResolvedModel;
 import dev.slipstream.gateway.config.PriceConfig;
 
 /** The configured prices, looked up by model alias or by {@code provider/model}. */
@@ -18,14 +17,15 @@ public final class PriceTable {
     }
 
     /**
-     * The price of {@code model}: the entry for the name it was requested by (an alias), else the one for
-     * the {@code provider/model} it resolves to, else free.
+     * The price of a call requested as {@code requested} (an alias, a route or {@code provider/model}) and
+     * answered by {@code target} ({@code provider/model}): the entry for the requested name, else the one for
+     * the target, else free.
      */
-    public Price priceOf(ResolvedModel model) {
-        final Price byName = byModel.get(model.name());
+    public Price priceOf(String requested, String target) {
+        final Price byName = byModel.get(requested);
         if (byName != null) {
             return byName;
         }
-        return byModel.getOrDefault(model.provider().name() + '/' + model.providerModel(), Price.FREE);
+        return byModel.getOrDefault(target, Price.FREE);
     }
 }

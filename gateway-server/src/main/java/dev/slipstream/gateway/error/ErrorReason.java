@@ -9,6 +9,8 @@ import io.grpc.Status;
 public enum ErrorReason {
     INVALID_ARGUMENT(Status.Code.INVALID_ARGUMENT, 400, "invalid_request_error"),
     MODEL_NOT_FOUND(Status.Code.NOT_FOUND, 404, "invalid_request_error"),
+    /** No loaded prompt template has the requested id (or version). */
+    PROMPT_NOT_FOUND(Status.Code.NOT_FOUND, 404, "invalid_request_error"),
     REQUEST_TOO_LARGE(Status.Code.INVALID_ARGUMENT, 413, "invalid_request_error"),
     UNAUTHENTICATED(Status.Code.UNAUTHENTICATED, 401, "authentication_error"),
     PERMISSION_DENIED(Status.Code.PERMISSION_DENIED, 403, "permission_error"),

@@ -2,9 +2,8 @@ package dev.slipstream.gateway.grpc;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.concurrent.CompletableFuture;
-
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.linecorp.armeria.server.ServiceRequestContext;
 
 import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
 import dev.slipstream.api.gateway.v1.CompleteRequest;
@@ -19,6 +18,7 @@ import dev.slipstream.gateway.chat.ChatStreamListener;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
 import dev.slipstream.gateway.session.SessionChat;
+import dev.slipstream.gateway.routing.Deadline;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -37,27 +37,12 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
 
     @Override
     public void complete(CompleteRequest request, StreamObserver<CompleteResponse> responseObserver) {
-        final ChatRequest chatRequest;
-        try {
-            chatRequest = ChatProtos.toChatRequest(request);
-        } catch (GatewayException e) {
-            responseObserver.onError(e);
-            return;
-        }
-        final CompletableFuture<ChatCompletion> future =
-                request.getSessionId().isEmpty()
-                ? gateway.complete(Principal.current(), chatRequest)
-                : sessions.complete(Principal.current(), request.getSessionId(), chatRequest);
-        ((ServerCallStreamObserver<CompleteResponse>) responseObserver).setOnCancelHandler(
-                () -> future.cancel(false));
-        future.whenComplete((completion, error) -> {
-            if (error != null) {
-                responseObserver.onError(error);
-            } else {
-                responseObserver.onNext(ChatProtos.toCompleteResponse(completion));
-                responseObserver.onCompleted();
-            }
-        });
+        UnaryReplies.reply(() -> {
+            final ChatRequest chatRequest = ChatProtos.toChatRequest(request);
+            return request.getSessionId().isEmpty()
+                   ? gateway.complete(Principal.current(), chatRequest, deadline())
+                   : sessions.complete(Principal.current(), request.getSessionId(), chatRequest, deadline());
+        }, ChatProtos::toCompleteResponse, responseObserver);
     }
 
     @Override
@@ -88,11 +73,17 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
                 responseObserver.onError(cause);
             }
         };
+        final Deadline deadline = deadline();
         final StreamHandle handle =
                 request.getSessionId().isEmpty()
-                ? gateway.stream(Principal.current(), id, chatRequest, listener)
-                : sessions.stream(Principal.current(), request.getSessionId(), id, chatRequest, listener);
+                ? gateway.stream(Principal.current(), id, chatRequest, deadline, listener)
+                : sessions.stream(Principal.current(), request.getSessionId(), id, chatRequest, deadline, listener);
         ((ServerCallStreamObserver<StreamCompleteResponse>) responseObserver).setOnCancelHandler(handle::cancel);
+    }
+
+    /** The caller's gRPC deadline, which Armeria has made this request's timeout. */
+    private static Deadline deadline() {
+        return Deadline.of(ServiceRequestContext.current());
     }
 
     /** The two request messages are wire-compatible by design (same fields and numbers). */

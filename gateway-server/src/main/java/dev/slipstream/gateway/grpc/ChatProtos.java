@@ -6,8 +6,10 @@ import java.util.List;
 import dev.slipstream.api.gateway.v1.CompleteRequest;
 import dev.slipstream.api.gateway.v1.CompleteResponse;
 import dev.slipstream.api.gateway.v1.Message;
+import dev.slipstream.api.gateway.v1.RouteAttemptOutcome;
 import dev.slipstream.api.gateway.v1.StreamCompleteResponse;
 import dev.slipstream.api.gateway.v1.Usage;
+import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatMessage;
 import dev.slipstream.gateway.chat.ChatRequest;
@@ -18,6 +20,7 @@ import dev.slipstream.gateway.chat.Role;
 import dev.slipstream.gateway.chat.TokenUsage;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
+import dev.slipstream.gateway.routing.RouteAttempt;
 
 /** Maps between the {@code slipstream.gateway.v1} protos and the chat domain. */
 final class ChatProtos {
@@ -54,6 +57,17 @@ final class ChatProtos {
             violations.add(new FieldViolation("options.response_format", options.getResponseFormatValue() +
                                               " (expected: RESPONSE_FORMAT_TEXT or RESPONSE_FORMAT_JSON)"));
         }
+        final CacheMode cacheMode = switch (options.getCache()) {
+            case CACHE_MODE_UNSPECIFIED -> CacheMode.DETERMINISTIC;
+            case CACHE_MODE_ENABLED -> CacheMode.ENABLED;
+            case CACHE_MODE_BYPASS -> CacheMode.BYPASS;
+            default -> null;
+        };
+        if (cacheMode == null) {
+            violations.add(new FieldViolation("options.cache", options.getCacheValue() +
+                                              " (expected: CACHE_MODE_UNSPECIFIED, CACHE_MODE_ENABLED or " +
+                                              "CACHE_MODE_BYPASS)"));
+        }
         if (!violations.isEmpty()) {
             throw GatewayException.invalid(violations);
         }
@@ -63,7 +77,7 @@ final class ChatProtos {
                 options.hasMaxOutputTokens() ? options.getMaxOutputTokens() : null,
                 options.getStopSequencesList(), format);
         return new ChatRequest(proto.getModel(), messages, generation, proto.getRequestId(),
-                               proto.getMetadataMap());
+                               proto.getMetadataMap(), cacheMode);
     }
 
     static CompleteResponse toCompleteResponse(ChatCompletion completion) {
@@ -80,6 +94,9 @@ final class ChatProtos {
                                .setProviderModel(completion.providerModel())
                                .setGatewayLatencyMs(completion.gatewayLatencyNanos() / NANOS_PER_MILLI)
                                .setUpstreamLatencyMs(completion.upstreamLatencyNanos() / NANOS_PER_MILLI)
+                               .addAllRouteAttempts(toProto(completion.routeAttempts()))
+                               .setFallback(completion.fallback())
+                               .setCacheHit(completion.cacheHit())
                                .build();
     }
 
@@ -99,10 +116,37 @@ final class ChatProtos {
                                      .setGatewayLatencyMs(completion.gatewayLatencyNanos() / NANOS_PER_MILLI)
                                      .setUpstreamLatencyMs(completion.upstreamLatencyNanos() / NANOS_PER_MILLI)
                                      .setTimeToFirstTokenMs(timeToFirstTokenNanos / NANOS_PER_MILLI)
+                                     .addAllRouteAttempts(toProto(completion.routeAttempts()))
+                                     .setFallback(completion.fallback())
+                                     .setCacheHit(completion.cacheHit())
                                      .build();
     }
 
-    private static Usage toProto(TokenUsage usage) {
+    private static List<dev.slipstream.api.gateway.v1.RouteAttempt> toProto(List<RouteAttempt> attempts) {
+        final List<dev.slipstream.api.gateway.v1.RouteAttempt> protos = new ArrayList<>(attempts.size());
+        for (RouteAttempt attempt : attempts) {
+            protos.add(dev.slipstream.api.gateway.v1.RouteAttempt.newBuilder()
+                                                                 .setTarget(attempt.target())
+                                                                 .setOutcome(toProto(attempt.outcome()))
+                                                                 .setReason(attempt.reason())
+                                                                 .setLatencyMs(attempt.latencyNanos() /
+                                                                               NANOS_PER_MILLI)
+                                                                 .setUpstreamStatus(attempt.upstreamStatus())
+                                                                 .build());
+        }
+        return protos;
+    }
+
+    private static RouteAttemptOutcome toProto(RouteAttempt.Outcome outcome) {
+        return switch (outcome) {
+            case SUCCEEDED -> RouteAttemptOutcome.ROUTE_ATTEMPT_OUTCOME_SUCCEEDED;
+            case FAILED -> RouteAttemptOutcome.ROUTE_ATTEMPT_OUTCOME_FAILED;
+            case BREAKER_OPEN -> RouteAttemptOutcome.ROUTE_ATTEMPT_OUTCOME_BREAKER_OPEN;
+            case BULKHEAD_FULL -> RouteAttemptOutcome.ROUTE_ATTEMPT_OUTCOME_BULKHEAD_FULL;
+        };
+    }
+
+    static Usage toProto(TokenUsage usage) {
         return Usage.newBuilder()
                     .setInputTokens(usage.inputTokens())
                     .setOutputTokens(usage.outputTokens())

@@ -17,18 +17,24 @@ import dev.slipstream.gateway.error.GatewayException;
 import io.netty.util.AttributeKey;
 
 /**
- * Requires an API key with the {@code chat} scope on the OpenAI-compatible routes:
- * {@code authorization: Bearer <key>} (what the OpenAI SDKs send) or {@code x-api-key: <key>}. Failures
- * are OpenAI-style 401s and 403s; the caller's {@link Principal} goes into the request context.
+ * Requires an API key with the route's scope ({@code chat} for the OpenAI-compatible routes, {@code prompts}
+ * for prompt invocation, {@code admin} for operator routes): {@code authorization: Bearer <key>} (what the
+ * OpenAI SDKs send) or {@code x-api-key: <key>}. Failures are OpenAI-style 401s and 403s; the caller's
+ * {@link Principal} goes into the request context.
  */
 final class HttpApiKeyAuth extends SimpleDecoratingHttpService {
     static final AttributeKey<Principal> PRINCIPAL = AttributeKey.valueOf(HttpApiKeyAuth.class, "principal");
 
     private final ApiKeyVerifier verifier;
+    private final Scope scope;
+    private final String needer;
 
-    HttpApiKeyAuth(HttpService delegate, ApiKeyVerifier verifier) {
+    /** @param needer what needs {@code scope}, as a 403 names it */
+    HttpApiKeyAuth(HttpService delegate, ApiKeyVerifier verifier, Scope scope, String needer) {
         super(delegate);
         this.verifier = requireNonNull(verifier, "verifier");
+        this.scope = requireNonNull(scope, "scope");
+        this.needer = requireNonNull(needer, "needer");
     }
 
     @Override
@@ -44,7 +50,7 @@ final class HttpApiKeyAuth extends SimpleDecoratingHttpService {
         try {
             principal = authorization != null ? verifier.authenticateAuthorization(authorization)
                                               : verifier.authenticate(xApiKey);
-            principal.requireScope(Scope.CHAT, "the OpenAI-compatible API");
+            principal.requireScope(scope, needer);
         } catch (GatewayException e) {
             return OpenAiErrors.response(e);
         }

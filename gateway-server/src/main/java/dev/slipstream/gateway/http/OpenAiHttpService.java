@@ -22,7 +22,9 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
 
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.auth.Scope;
 import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatStreamListener;
@@ -31,6 +33,7 @@ import dev.slipstream.gateway.chat.ResolvedModel;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
+import dev.slipstream.gateway.routing.Deadline;
 
 /**
  * The OpenAI-compatible surface: {@code POST /v1/chat/completions} (JSON, or server-sent events with a
@@ -40,6 +43,11 @@ import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
 public final class OpenAiHttpService {
     /** Every route of this surface is under it, as in OpenAI's API. */
     static final String PATH_PREFIX = "/v1/";
+    /** What needs the {@code chat} scope, as a 403 names it. */
+    private static final String OPENAI_API = "the OpenAI-compatible API";
+
+    /** Asks for ({@code enabled}) or refuses ({@code bypass}) the response cache; answered with hit or miss. */
+    static final String CACHE_HEADER = "x-slipstream-cache";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final MediaType EVENT_STREAM = MediaType.parse("text/event-stream");
@@ -57,31 +65,34 @@ public final class OpenAiHttpService {
     public static void mount(ServerBuilder sb, ChatGateway gateway, ApiKeyVerifier verifier) {
         final OpenAiHttpService service = new OpenAiHttpService(gateway);
         sb.route().post(PATH_PREFIX + "chat/completions")
-          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier))
+          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier, Scope.CHAT, OPENAI_API))
           .build((ctx, req) -> service.chatCompletions(ctx, req));
         sb.route().get(PATH_PREFIX + "models")
-          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier))
+          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier, Scope.CHAT, OPENAI_API))
           .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, service.modelList));
         sb.errorHandler(new OpenAiRequestTooLargeHandler());
     }
 
     private HttpResponse chatCompletions(ServiceRequestContext ctx, HttpRequest req) {
         final String requestId = req.headers().get("x-request-id", "");
+        final String cacheHeader = req.headers().get(CACHE_HEADER, "");
         // Context-aware, so that the gateway's policy can add response headers (remaining quota).
         return HttpResponse.of(req.aggregate().thenApply(ctx.makeContextAware(aggregated -> {
             try {
-                final OpenAiRequestParser.Parsed parsed = OpenAiRequestParser.parse(json(aggregated), requestId);
+                final OpenAiRequestParser.Parsed parsed =
+                        OpenAiRequestParser.parse(json(aggregated), requestId, cacheMode(cacheHeader));
                 final Principal caller = HttpApiKeyAuth.principal(ctx);
-                return parsed.stream() ? stream(ctx, caller, parsed) : complete(caller, parsed);
+                return parsed.stream() ? stream(ctx, caller, parsed) : complete(ctx, caller, parsed);
             } catch (GatewayException e) {
                 return OpenAiErrors.response(e);
             }
         })));
     }
 
-    private HttpResponse complete(Principal caller, OpenAiRequestParser.Parsed parsed) {
+    private HttpResponse complete(ServiceRequestContext ctx, Principal caller, OpenAiRequestParser.Parsed parsed) {
         final long created = System.currentTimeMillis() / 1000;
-        return HttpResponse.of(gateway.complete(caller, parsed.request()).handle((completion, error) -> {
+        return HttpResponse.of(gateway.complete(caller, parsed.request(), Deadline.of(ctx))
+                                      .handle((completion, error) -> {
             if (error != null) {
                 return OpenAiErrors.aggregated(parsed.inOpenAiTerms(OpenAiErrors.toGatewayException(error)))
                                    .toHttpResponse();
@@ -93,6 +104,10 @@ public final class OpenAiHttpService {
                                                   .set("x-slipstream-provider-model", completion.providerModel())
                                                   .set("x-slipstream-cost-micros-usd",
                                                        String.valueOf(completion.costMicrosUsd()))
+                                                  .set("x-slipstream-attempts",
+                                                       String.valueOf(completion.routeAttempts().size()))
+                                                  .set("x-slipstream-fallback", String.valueOf(completion.fallback()))
+                                                  .set(CACHE_HEADER, completion.cacheHit() ? "hit" : "miss")
                                                   .build(),
                                    HttpData.ofUtf8(body.toString()));
         }));
@@ -103,7 +118,7 @@ public final class OpenAiHttpService {
         final String id = ChatGateway.newCompletionId();
         final long created = System.currentTimeMillis() / 1000;
         final String model = streamModel(parsed.request().model());
-        final StreamHandle handle = gateway.stream(caller, id, parsed.request(), new ChatStreamListener() {
+        final ChatStreamListener listener = new ChatStreamListener() {
             private boolean started;
 
             @Override
@@ -149,7 +164,8 @@ public final class OpenAiHttpService {
             private void send(ObjectNode event) {
                 writer.write(HttpData.ofUtf8("data: " + event + "\n\n"));
             }
-        });
+        };
+        final StreamHandle handle = gateway.stream(caller, id, parsed.request(), Deadline.of(ctx), listener);
         writer.whenComplete().exceptionally(cause -> {
             handle.cancel();
             return null;
@@ -168,6 +184,17 @@ public final class OpenAiHttpService {
             // gateway.stream reports the same failure as an HTTP error before any chunk is sent.
             return requestedModel;
         }
+    }
+
+    /** The {@value #CACHE_HEADER} request header: {@code enabled}, {@code bypass}, or none. */
+    private static CacheMode cacheMode(String header) {
+        return switch (header) {
+            case "" -> CacheMode.DETERMINISTIC;
+            case "enabled" -> CacheMode.ENABLED;
+            case "bypass" -> CacheMode.BYPASS;
+            default -> throw GatewayException.invalid(List.of(new FieldViolation(
+                    CACHE_HEADER, '\'' + header + "' (expected: enabled or bypass)")));
+        };
     }
 
     private static JsonNode json(AggregatedHttpRequest request) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatMessage;
 import dev.slipstream.gateway.chat.ChatRequest;
 import dev.slipstream.gateway.chat.GenerationOptions;
@@ -66,7 +67,7 @@ final class OpenAiRequestParser {
 
     private OpenAiRequestParser() {}
 
-    static Parsed parse(JsonNode body, String requestId) {
+    static Parsed parse(JsonNode body, String requestId, CacheMode cacheMode) {
         final List<FieldViolation> violations = new ArrayList<>();
         if (!body.isObject()) {
             throw GatewayException.invalid(List.of(new FieldViolation("body", "not a JSON object")));
@@ -96,7 +97,8 @@ final class OpenAiRequestParser {
             throw GatewayException.invalid(violations);
         }
         final GenerationOptions options = new GenerationOptions(temperature, topP, maxTokens, stop, format);
-        return new Parsed(new ChatRequest(model == null ? "" : model, messages, options, requestId, metadata),
+        return new Parsed(new ChatRequest(model == null ? "" : model, messages, options, requestId, metadata,
+                                          cacheMode),
                           stream != null && stream.asBoolean(false), maxTokensParam);
     }
 

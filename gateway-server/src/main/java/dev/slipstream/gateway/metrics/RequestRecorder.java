@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +22,11 @@ import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatObserver;
 import dev.slipstream.gateway.chat.ChatRequest;
-import dev.slipstream.gateway.chat.ResolvedModel;
 import dev.slipstream.gateway.config.ModelConfig;
+import dev.slipstream.gateway.config.RouteConfig;
 import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.GatewayException;
+import dev.slipstream.gateway.routing.Route;
 import io.prometheus.client.CollectorRegistry;
 
 /**
@@ -41,9 +44,10 @@ public final class RequestRecorder implements ChatObserver {
     private final GatewayMetrics metrics;
     private final Set<String> aliases;
 
-    public RequestRecorder(CollectorRegistry registry, List<ModelConfig> models) {
+    public RequestRecorder(CollectorRegistry registry, List<ModelConfig> models, List<RouteConfig> routes) {
         metrics = new GatewayMetrics(requireNonNull(registry, "registry"));
-        aliases = Set.copyOf(models.stream().map(ModelConfig::alias).toList());
+        aliases = Stream.concat(models.stream().map(ModelConfig::alias), routes.stream().map(RouteConfig::alias))
+                        .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -52,12 +56,15 @@ public final class RequestRecorder implements ChatObserver {
         return new RecordedCall(caller, request, System.nanoTime());
     }
 
-    /** A model label of bounded cardinality: an alias as it is, anything else by its provider only. */
-    private String modelLabel(@Nullable ResolvedModel target) {
-        if (target == null) {
+    /**
+     * A model label of bounded cardinality: a configured alias or route as it is, anything else by its
+     * provider only.
+     */
+    private String modelLabel(@Nullable Route route) {
+        if (route == null) {
             return UNRESOLVED;
         }
-        return aliases.contains(target.name()) ? target.name() : target.provider().name() + "/*";
+        return aliases.contains(route.name()) ? route.name() : route.firstProvider() + "/*";
     }
 
     private static String outcome(Throwable failure) {
@@ -85,13 +92,14 @@ public final class RequestRecorder implements ChatObserver {
         }
 
         @Override
-        public void succeeded(ResolvedModel target, ChatCompletion completion, long timeToFirstTokenNanos) {
+        public void succeeded(Route route, ChatCompletion completion, long timeToFirstTokenNanos) {
             if (!ended.compareAndSet(false, true)) {
                 return;
             }
             metrics.inFlight.dec();
-            final String model = modelLabel(target);
-            final String provider = target.provider().name();
+            final String model = modelLabel(route);
+            // The provider that answered, which a fallback or the cache may make another than the first one's.
+            final String provider = completion.provider();
             metrics.requests.labels(caller.keyId(), model, provider, OK).inc();
             metrics.gatewayOverhead.labels(provider).observe(completion.gatewayLatencyNanos() / NANOS_PER_SECOND);
             metrics.upstreamLatency.labels(provider).observe(completion.upstreamLatencyNanos() / NANOS_PER_SECOND);
@@ -101,7 +109,7 @@ public final class RequestRecorder implements ChatObserver {
             metrics.tokens.labels(caller.keyId(), model, "input").inc(completion.usage().inputTokens());
             metrics.tokens.labels(caller.keyId(), model, "output").inc(completion.usage().outputTokens());
             metrics.cost.labels(caller.keyId(), model).inc(completion.costMicrosUsd());
-            final ObjectNode line = line(target, OK);
+            final ObjectNode line = line(route, provider, OK);
             line.put("completion_id", completion.id());
             line.put("provider_model", completion.providerModel());
             line.put("input_tokens", completion.usage().inputTokens());
@@ -109,6 +117,9 @@ public final class RequestRecorder implements ChatObserver {
             line.put("output_tokens", completion.usage().outputTokens());
             line.put("cost_micros_usd", completion.costMicrosUsd());
             line.put("upstream_ms", completion.upstreamLatencyNanos() / 1_000_000);
+            line.put("route_attempts", completion.routeAttempts().size());
+            line.put("fallback", completion.fallback());
+            line.put("cache_hit", completion.cacheHit());
             if (timeToFirstTokenNanos >= 0) {
                 line.put("time_to_first_token_ms", timeToFirstTokenNanos / 1_000_000);
             }
@@ -116,28 +127,29 @@ public final class RequestRecorder implements ChatObserver {
         }
 
         @Override
-        public void failed(@Nullable ResolvedModel target, Throwable cause) {
+        public void failed(@Nullable Route route, Throwable cause) {
             if (!ended.compareAndSet(false, true)) {
                 return;
             }
             metrics.inFlight.dec();
             final String outcome = outcome(cause);
-            metrics.requests.labels(caller.keyId(), modelLabel(target),
-                                    target == null ? UNRESOLVED : target.provider().name(), outcome).inc();
+            // No target answered: the route's first provider stands for it, keeping the label bounded.
+            final String provider = route == null ? UNRESOLVED : route.firstProvider();
+            metrics.requests.labels(caller.keyId(), modelLabel(route), provider, outcome).inc();
             if (outcome.equals("rate_limited") || outcome.equals("budget_exceeded")) {
                 metrics.rejections.labels(caller.keyId(), outcome).inc();
             }
-            requestLog.info("{}", line(target, outcome));
+            requestLog.info("{}", line(route, route == null ? null : provider, outcome));
         }
 
-        private ObjectNode line(@Nullable ResolvedModel target, String outcome) {
+        private ObjectNode line(@Nullable Route route, @Nullable String provider, String outcome) {
             final ObjectNode line = JsonNodeFactory.instance.objectNode();
             line.put("request_id", request.requestId());
             line.put("key_id", caller.keyId());
             line.put("tenant", caller.tenant());
             // The requested name as the gateway resolved it; an unresolved one is the caller's own string.
-            line.put("model", target == null ? request.model() : target.name());
-            line.put("provider", target == null ? null : target.provider().name());
+            line.put("model", route == null ? request.model() : route.name());
+            line.put("provider", provider);
             line.put("outcome", outcome);
             line.put("latency_ms", (System.nanoTime() - startNanos) / 1_000_000);
             return line;

@@ -15,23 +15,22 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatPolicy;
 import dev.slipstream.gateway.chat.ChatRequest;
-import dev.slipstream.gateway.chat.ResolvedModel;
 import dev.slipstream.gateway.chat.TokenCounter;
 import dev.slipstream.gateway.chat.TokenUsage;
 import dev.slipstream.gateway.cost.Budgets;
-import dev.slipstream.gateway.cost.Price;
 import dev.slipstream.gateway.cost.PriceTable;
 import dev.slipstream.gateway.cost.SpendLedger;
 import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.ratelimit.RateLimiter;
+import dev.slipstream.gateway.routing.Route;
 
 /**
  * Admits a call when the caller's rate limits have room for one request and its estimated tokens (the
  * prompt counted with jtokkit plus the requested output limit, or {@code policy.estimated_output_tokens}),
- * and its budgets room for the most those tokens can cost; tells the caller its remaining quota in
- * {@code x-ratelimit-remaining-requests} and {@code x-ratelimit-remaining-tokens}; at the end prices the
- * real usage, settles the token limits and budgets to it and records the spend. A cancelled call keeps what
+ * and its budgets room for the most those tokens can cost at the priciest target of the route; tells the
+ * caller its remaining quota in {@code x-ratelimit-remaining-requests} and
+ * {@code x-ratelimit-remaining-tokens}; at the end prices the real usage at the target that answered, settles the token limits and budgets to it and records the spend. A cancelled call keeps what
  * it took at admission; a failed one gives it back.
  */
 public final class GatewayPolicy implements ChatPolicy {
@@ -55,20 +54,19 @@ public final class GatewayPolicy implements ChatPolicy {
     }
 
     @Override
-    public CompletableFuture<Admission> admit(Principal caller, ChatRequest request, ResolvedModel target) {
+    public CompletableFuture<Admission> admit(Principal caller, ChatRequest request, Route route) {
         final Integer maxOutput = request.options().maxOutputTokens();
         final boolean budgeted = budgets.applies(caller);
         // Tokenizing the prompt is the costliest step here: only limits and budgets need it.
         final long promptTokens = budgeted || limiter.limitsTokens(caller) ? tokens.countPrompt(request.messages())
                                                                            : 0;
         final long outputTokens = maxOutput != null ? maxOutput : estimatedOutputTokens;
-        final Price price = prices.priceOf(target);
         // Captured now: the limiter may answer on a Redis thread, outside the request's context.
         @Nullable
         final ServiceRequestContext ctx = ServiceRequestContext.currentOrNull();
         return limiter.acquire(caller, promptTokens + outputTokens).thenCompose(grant -> {
             final CompletableFuture<Budgets.Reservation> reservation =
-                    budgets.reserve(caller, budgeted ? price.maxCostMicrosUsd(promptTokens, outputTokens) : 0);
+                    budgets.reserve(caller, budgeted ? maxCostMicrosUsd(route, promptTokens, outputTokens) : 0);
             return reservation.<Admission>handle((reserved, refused) -> {
                 if (refused != null) {
                     grant.settle(0);
@@ -77,9 +75,20 @@ public final class GatewayPolicy implements ChatPolicy {
                 if (ctx != null) {
                     announceRemaining(ctx, grant);
                 }
-                return new PolicyAdmission(caller, target, price, grant, reserved);
+                return new PolicyAdmission(caller, route.name(), grant, reserved);
             });
         }).exceptionallyCompose(failure -> CompletableFuture.failedFuture(asGatewayFailure(failure)));
+    }
+
+    /**
+     * The most the call can cost at the priciest of the route's targets: which one answers is known only at
+     * the end, and a fallback must not overshoot the budget.
+     */
+    private long maxCostMicrosUsd(Route route, long promptTokens, long outputTokens) {
+        return route.targetNames().stream()
+                    .mapToLong(target -> prices.priceOf(route.name(), target)
+                                               .maxCostMicrosUsd(promptTokens, outputTokens))
+                    .max().orElseThrow();
     }
 
     /** A refusal as it is; anything else is the limit or budget store (Redis) failing to answer. */
@@ -112,29 +121,27 @@ public final class GatewayPolicy implements ChatPolicy {
 
     private final class PolicyAdmission implements Admission {
         private final Principal caller;
-        private final ResolvedModel target;
-        private final Price price;
+        /** The requested name, as the ledger reports usage by it. */
+        private final String model;
         private final RateLimiter.Grant grant;
         private final Budgets.Reservation reservation;
         private final AtomicBoolean ended = new AtomicBoolean();
 
-        PolicyAdmission(Principal caller, ResolvedModel target, Price price, RateLimiter.Grant grant,
-                        Budgets.Reservation reservation) {
+        PolicyAdmission(Principal caller, String model, RateLimiter.Grant grant, Budgets.Reservation reservation) {
             this.caller = caller;
-            this.target = target;
-            this.price = price;
+            this.model = model;
             this.grant = grant;
             this.reservation = reservation;
         }
 
         @Override
-        public long settle(TokenUsage usage) {
-            final long cost = price.costMicrosUsd(usage);
+        public long settle(String target, TokenUsage usage) {
+            final long cost = prices.priceOf(model, target).costMicrosUsd(usage);
             if (ended.compareAndSet(false, true)) {
                 grant.settle(usage.totalTokens());
                 reservation.settle(cost);
                 ledger.record(new SpendLedger.SpendKey(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
-                                                       caller.tenant(), caller.keyId(), target.name()),
+                                                       caller.tenant(), caller.keyId(), model),
                               cost, usage.inputTokens(), usage.outputTokens());
             }
             return cost;

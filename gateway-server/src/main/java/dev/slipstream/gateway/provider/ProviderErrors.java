@@ -41,7 +41,10 @@ final class ProviderErrors {
         }
         final HttpException http = find(cause, HttpException.class);
         if (http != null) {
-            return fromStatus(provider, http.statusCode(), detail(http.getMessage(), secret), cause);
+            final GatewayException e = fromStatus(provider, http.statusCode(), detail(http.getMessage(), secret),
+                                                  cause);
+            return http instanceof RetryAfterCapture.RateLimited limited ? e.withRetryAfter(limited.retryAfter())
+                                                                         : e;
         }
         final ErrorReason reason;
         if (cause instanceof AuthenticationException) {

@@ -17,7 +17,7 @@ import dev.slipstream.gateway.config.ProviderConfig;
 /**
  * The HTTP client every LangChain4j-based adapter uses: the JDK client, with our executor and the provider's
  * configured timeouts, failing streams on unreadable events and on bodies that end early
- * ({@link FailFastStreams}).
+ * ({@link FailFastStreams}), and keeping a 429's Retry-After ({@link RetryAfterCapture}).
  */
 final class ProviderHttp {
     private ProviderHttp() {}
@@ -36,7 +36,7 @@ final class ProviderHttp {
                                                  .version(tls ? HttpClient.Version.HTTP_2
                                                               : HttpClient.Version.HTTP_1_1);
         return new ProviderClientBuilder(
-                new JdkHttpClientBuilder().httpClientBuilder(jdk)
+                new JdkHttpClientBuilder().httpClientBuilder(RetryAfterCapture.wrap(jdk))
                                           .connectTimeout(Duration.ofMillis(config.connectTimeoutMs()))
                                           .readTimeout(Duration.ofMillis(config.timeoutMs())),
                 config.name(), finalEvent);

@@ -2,6 +2,8 @@ package dev.slipstream.gateway.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.concurrent.Executors;
 
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpHeaders;
+import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
@@ -31,12 +34,14 @@ import dev.slipstream.gateway.auth.ApiKeys;
 import dev.slipstream.gateway.auth.KeyRegistry;
 import dev.slipstream.gateway.auth.RedisStoredKeys;
 import dev.slipstream.gateway.auth.StoredKeys;
+import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ModelCatalog;
 import dev.slipstream.gateway.chat.TokenCounter;
 import dev.slipstream.gateway.chat.ChatObserver;
 import dev.slipstream.gateway.chat.ChatPolicy;
+import dev.slipstream.gateway.config.ConfigException;
 import dev.slipstream.gateway.config.ContextStoreConfig;
 import dev.slipstream.gateway.cost.Budgets;
 import dev.slipstream.gateway.cost.InMemorySpendCounters;
@@ -50,19 +55,30 @@ import dev.slipstream.gateway.metrics.RequestRecorder;
 import dev.slipstream.gateway.policy.GatewayPolicy;
 import dev.slipstream.gateway.ratelimit.RateLimiter;
 import dev.slipstream.gateway.config.GatewayConfig;
+import dev.slipstream.gateway.config.PromptsConfig;
 import dev.slipstream.gateway.config.ProviderConfig;
 import dev.slipstream.gateway.config.ServerConfig;
 import dev.slipstream.gateway.grpc.ChatGrpcService;
+import dev.slipstream.gateway.grpc.ExecutionAdvisorGrpcService;
 import dev.slipstream.gateway.grpc.GatewayExceptionHandler;
 import dev.slipstream.gateway.grpc.GrpcAuthInterceptor;
 import dev.slipstream.gateway.grpc.GrpcRequestTooLargeHandler;
 import dev.slipstream.gateway.grpc.ModelGrpcService;
+import dev.slipstream.gateway.grpc.PromptGrpcService;
 import dev.slipstream.gateway.http.OpenAiHttpService;
+import dev.slipstream.gateway.http.PromptHttpService;
+import dev.slipstream.gateway.http.ProviderHealthService;
+import dev.slipstream.gateway.prompt.PromptDirectoryWatcher;
+import dev.slipstream.gateway.prompt.PromptInvoker;
+import dev.slipstream.gateway.prompt.PromptRegistry;
 import dev.slipstream.gateway.provider.ChatProvider;
 import dev.slipstream.gateway.provider.ProviderFactory;
+import dev.slipstream.gateway.routing.Router;
 import dev.slipstream.gateway.session.ContextStores;
 import dev.slipstream.gateway.session.SessionChat;
 import dev.slipstream.gateway.session.SessionGrpcService;
+import dev.slipstream.prompts.Problem;
+import dev.slipstream.prompts.TemplateValidationException;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.micrometer.prometheus.PrometheusConfig;
@@ -84,15 +100,19 @@ public final class Gateway implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final SpendCounters spendCounters;
     private final KeyRegistry keyRegistry;
+    @Nullable
+    private final PromptDirectoryWatcher promptWatcher;
 
     private Gateway(Server server, ExecutorService blockingExecutor, ContextStore contextStore,
-                    RateLimiter rateLimiter, SpendCounters spendCounters, KeyRegistry keyRegistry) {
+                    RateLimiter rateLimiter, SpendCounters spendCounters, KeyRegistry keyRegistry,
+                    @Nullable PromptDirectoryWatcher promptWatcher) {
         this.server = server;
         this.blockingExecutor = blockingExecutor;
         this.contextStore = contextStore;
         this.rateLimiter = rateLimiter;
         this.spendCounters = spendCounters;
         this.keyRegistry = keyRegistry;
+        this.promptWatcher = promptWatcher;
     }
 
     /**
@@ -120,15 +140,50 @@ public final class Gateway implements AutoCloseable {
         final CollectorRegistry metrics = new CollectorRegistry();
         DefaultExports.register(metrics);
         final ChatGateway chat = chatGateway(config, tokens, blockingExecutor, policy,
-                                             new RequestRecorder(metrics, config.models()));
+                                             new RequestRecorder(metrics, config.models(), config.routes()));
+        final PromptRegistry prompts;
+        try {
+            prompts = promptRegistry(config.prompts(), chat.catalog());
+        } catch (ConfigException e) {
+            blockingExecutor.shutdownNow();
+            contextStore.close();
+            rateLimiter.close();
+            spend.counters().close();
+            throw e;
+        }
+        final PromptInvoker invoker = new PromptInvoker(prompts, chat, config.prompts());
         final ApiKeyVerifier verifier = new ApiKeyVerifier(ApiKeys.fromConfig(config.auth(), apiKey),
                                                            Clock.systemUTC());
         final KeyRegistry keyRegistry = new KeyRegistry(verifier, storedKeys(config.contextStore()), KEY_SYNC_INTERVAL);
-        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, verifier,
-                                             new AdminGrpcService(keyRegistry, spend.ledger()));
-        final Server server = buildServer(config.server(), grpc, chat, verifier, metrics);
+        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, invoker, verifier,
+                                             new AdminGrpcService(keyRegistry, spend.ledger(), prompts));
+        final Server server = buildServer(config.server(), grpc, chat, invoker, verifier, metrics);
         server.start().join();
-        return new Gateway(server, blockingExecutor, contextStore, rateLimiter, spend.counters(), keyRegistry);
+        return new Gateway(server, blockingExecutor, contextStore, rateLimiter, spend.counters(), keyRegistry,
+                           promptWatcher(prompts, config.prompts()));
+    }
+
+    /** Loads the template directory; a gateway never starts on a broken set. */
+    private static PromptRegistry promptRegistry(PromptsConfig config, ModelCatalog catalog) {
+        try {
+            return PromptRegistry.load(config.templateDirectory(), catalog::serves);
+        } catch (TemplateValidationException e) {
+            throw new ConfigException("prompts.directory " + config.templateDirectory().orElseThrow(),
+                                      e.problems().stream().map(Problem::toString).toList());
+        }
+    }
+
+    @Nullable
+    private static PromptDirectoryWatcher promptWatcher(PromptRegistry prompts, PromptsConfig config) {
+        if (!config.watch() || prompts.directory().isEmpty()) {
+            return null;
+        }
+        try {
+            return PromptDirectoryWatcher.start(prompts, prompts.directory().get(),
+                                                Duration.ofMillis(config.watchDebounceMs()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + prompts.directory().get() + " for prompt changes", e);
+        }
     }
 
     /** Keys created at run time: in Redis when sessions are kept there, so that every replica knows them. */
@@ -165,16 +220,21 @@ public final class Gateway implements AutoCloseable {
             providers.put(provider.name(), factory.create(provider));
         }
         final ModelCatalog catalog = new ModelCatalog(providers, config.models(), config.defaultModel());
-        return new ChatGateway(catalog, new ChatRequestValidator(config.limits()), policy, observer);
+        return new ChatGateway(catalog, new Router(catalog, providers, config.routes()),
+                               new ResponseCache(config.cache()), new ChatRequestValidator(config.limits()), policy,
+                               observer);
     }
 
     private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
-                                           TokenCounter tokens, ApiKeyVerifier verifier, AdminGrpcService admin) {
+                                           TokenCounter tokens, PromptInvoker invoker, ApiKeyVerifier verifier,
+                                           AdminGrpcService admin) {
         return GrpcService.builder()
                           .addService(new ChatGrpcService(chat, SessionChat.create(config, contextStore, chat,
                                                                                     tokens)))
                           .addService(new SessionGrpcService(contextStore, tokens, config.sessions()))
                           .addService(new ModelGrpcService(chat.catalog()))
+                          .addService(new PromptGrpcService(invoker))
+                          .addService(new ExecutionAdvisorGrpcService(invoker))
                           .addService(admin)
                           .addService(GrpcHealthCheckService.of())
                           .addService(ProtoReflectionServiceV1.newInstance())
@@ -189,7 +249,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static Server buildServer(ServerConfig config, GrpcService grpc, ChatGateway chat,
-                                      ApiKeyVerifier verifier, CollectorRegistry metrics) {
+                                      PromptInvoker invoker, ApiKeyVerifier verifier, CollectorRegistry metrics) {
         final ServerBuilder sb = Server.builder()
                                        .http(new java.net.InetSocketAddress(config.host(), config.port()))
                                        .maxRequestLength(config.maxRequestBytes())
@@ -207,6 +267,8 @@ public final class Gateway implements AutoCloseable {
                                                MeterIdPrefixFunction.ofDefault("armeria.server")))
                                        .service("/metrics", new MetricsService(metrics));
         OpenAiHttpService.mount(sb, chat, verifier);
+        PromptHttpService.mount(sb, invoker, verifier);
+        ProviderHealthService.mount(sb, chat.router(), chat.cache(), verifier);
         if (config.docsEnabled()) {
             sb.serviceUnder("/docs", docService());
         }
@@ -241,6 +303,9 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (promptWatcher != null) {
+            promptWatcher.close();
+        }
         server.stop().join();
         blockingExecutor.shutdownNow();
         contextStore.close();

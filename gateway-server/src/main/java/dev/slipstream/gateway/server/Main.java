@@ -71,6 +71,10 @@ public final class Main {
                 System.err.println("context_store.uri: " + e.getMessage() + " (expected: a reachable Redis; " +
                                    "sessions are kept there)");
                 return 1;
+            } catch (ConfigException e) {
+                // A prompt template directory with problems: refused like a broken configuration file.
+                System.err.println(e.getMessage());
+                return 2;
             }
             gateway.closeOnShutdown();
             logger.info("Slipstream serving on port {} ({}); providers: {}; models: {}", gateway.port(),

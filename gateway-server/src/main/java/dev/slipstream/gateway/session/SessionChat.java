@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
+import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.context.ContextStore;
 import dev.slipstream.context.SessionMessage;
 import dev.slipstream.gateway.auth.Principal;
@@ -67,13 +68,14 @@ public final class SessionChat {
     }
 
     /** Completes the next turn of the caller's session; cancelling the future stores nothing. */
-    public CompletableFuture<ChatCompletion> complete(Principal principal, String sessionId, ChatRequest request) {
+    public CompletableFuture<ChatCompletion> complete(Principal principal, String sessionId, ChatRequest request,
+                                                      Deadline deadline) {
         final CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
-        prepare(principal, sessionId, request).thenCompose(turn -> {
+        prepare(principal, sessionId, request, deadline).thenCompose(turn -> {
             if (result.isDone()) {
                 return CompletableFuture.<ChatCompletion>failedFuture(new CancellationException());
             }
-            final CompletableFuture<ChatCompletion> call = gateway.complete(principal, turn.upstream());
+            final CompletableFuture<ChatCompletion> call = gateway.complete(principal, turn.upstream(), deadline);
             result.whenComplete((unused, failure) -> call.cancel(false));
             return call.thenCompose(completion -> result.isDone()
                     ? CompletableFuture.<ChatCompletion>failedFuture(new CancellationException())
@@ -93,14 +95,15 @@ public final class SessionChat {
      * the end, and not at all when the returned handle cancels the stream first.
      */
     public StreamHandle stream(Principal principal, String sessionId, String completionId, ChatRequest request,
-                               ChatStreamListener listener) {
+                               Deadline deadline, ChatStreamListener listener) {
         final DeferredStream handle = new DeferredStream(() -> {});
-        prepare(principal, sessionId, request).whenComplete((turn, failure) -> {
+        prepare(principal, sessionId, request, deadline).whenComplete((turn, failure) -> {
             if (failure != null) {
                 listener.onError(ContextStoreErrors.translate(failure));
                 return;
             }
-            handle.start(() -> gateway.stream(principal, completionId, turn.upstream(), new ChatStreamListener() {
+            handle.start(() -> gateway.stream(principal, completionId, turn.upstream(), deadline,
+                                              new ChatStreamListener() {
                 @Override
                 public void onDelta(String text) {
                     listener.onDelta(text);
@@ -129,10 +132,11 @@ public final class SessionChat {
         return handle;
     }
 
-    private CompletableFuture<Turn> prepare(Principal principal, String sessionId, ChatRequest request) {
+    private CompletableFuture<Turn> prepare(Principal principal, String sessionId, ChatRequest request,
+                                            Deadline deadline) {
         try {
             validator.validate(request);
-            return prompter.prepare(principal, sessionId, request);
+            return prompter.prepare(principal, sessionId, request, deadline);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.context.ContextStore;
 import dev.slipstream.context.ContextStoreUnavailableException;
 import dev.slipstream.context.RunningSummary;
@@ -65,7 +66,7 @@ final class SessionPrompter {
     }
 
     /** Resolves the model now (throwing MODEL_NOT_FOUND); the rest happens in the future. */
-    CompletableFuture<Turn> prepare(Principal caller, String sessionId, ChatRequest request) {
+    CompletableFuture<Turn> prepare(Principal caller, String sessionId, ChatRequest request, Deadline deadline) {
         final String tenant = caller.tenant();
         final GenerationOptions options = request.options();
         final int replyTokens = options.maxOutputTokens() != null ? options.maxOutputTokens()
@@ -81,7 +82,8 @@ final class SessionPrompter {
             if (summarizer == null || !plan.overflows()) {
                 return CompletableFuture.completedFuture(truncated);
             }
-            return summarizer.fold(caller, session.messages(), session.summary(), plan.overflowFrom(), plan.overflowTo())
+            return summarizer.fold(caller, session.messages(), session.summary(), plan.overflowFrom(),
+                                   plan.overflowTo(), deadline)
                              .thenCompose(summary -> storeSummary(tenant, session, summary).thenApply(version -> {
                                  final Plan summarized = window.plan(session.messages(), summary, newMessages, budget);
                                  return new Turn(withPrompt(request, upstreamOptions, summarized), version, newMessages);
@@ -118,7 +120,8 @@ final class SessionPrompter {
     }
 
     private static ChatRequest withPrompt(ChatRequest request, GenerationOptions options, Plan plan) {
-        return new ChatRequest(request.model(), plan.prompt(), options, request.requestId(), request.metadata());
+        return new ChatRequest(request.model(), plan.prompt(), options, request.requestId(), request.metadata(),
+                               request.cacheMode());
     }
 
     private static int contextWindow(ResolvedModel model, SessionsConfig config) {

@@ -9,22 +9,18 @@ import java.util.concurrent.CompletableFuture;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.context.MessageRole;
 import dev.slipstream.context.RunningSummary;
 import dev.slipstream.context.SessionMessage;
 import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatGateway;
-import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatMessage;
-import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatRequest;
-import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.GenerationOptions;
-import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ResponseFormat;
-import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.Role;
-import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.TokenCounter;
 
 /**
@@ -57,8 +53,8 @@ final class Summarizer {
      * The summary with the turns {@code [from, to)} of {@code messages} folded in, as far as they fit; the
      * future fails when the summarizer does, or when not even the first turn fits.
      */
-    CompletableFuture<RunningSummary> fold(Principal caller, List<SessionMessage> messages, @Nullable RunningSummary previous,
-                                           int from, int to) {
+    CompletableFuture<RunningSummary> fold(Principal caller, List<SessionMessage> messages,
+                                           @Nullable RunningSummary previous, int from, int to, Deadline deadline) {
         final String earlier = previous == null || previous.text().isBlank() ? "(none)" : previous.text();
         final StringBuilder transcript = new StringBuilder("Earlier summary:\n").append(earlier)
                                                                                 .append("\n\nNew turns:\n");
@@ -89,9 +85,10 @@ final class Summarizer {
         final ChatRequest request = new ChatRequest(
                 model, List.of(new ChatMessage(Role.SYSTEM, INSTRUCTIONS),
                                new ChatMessage(Role.USER, transcript.toString())),
-                new GenerationOptions(null, null, summaryMaxTokens, List.of(), ResponseFormat.TEXT), "", Map.of());
+                new GenerationOptions(null, null, summaryMaxTokens, List.of(), ResponseFormat.TEXT), "", Map.of(),
+                CacheMode.DETERMINISTIC);
         // The caller pays for the summary, whatever models its key may name: the operator chose this one.
-        return gateway.complete(caller.withAnyModel(), request).thenApply(completion -> {
+        return gateway.complete(caller.withAnyModel(), request, deadline).thenApply(completion -> {
             final String summary = completion.content().strip();
             if (summary.isEmpty()) {
                 // Storing it would drop the folded turns without a trace.

@@ -64,6 +64,7 @@ class ConfigLoaderTest {
         assertThat(config.server()).isEqualTo(ServerConfig.DEFAULT);
         assertThat(config.limits()).isEqualTo(LimitsConfig.DEFAULT);
         assertThat(config.auth()).isEqualTo(AuthConfig.DEFAULT);
+        assertThat(config.prompts()).isEqualTo(PromptsConfig.DEFAULT);
         assertThat(config.providers().get(0).timeoutMs()).isEqualTo(ProviderConfig.DEFAULT_TIMEOUT_MS);
         assertThat(config.models().get(0).contextWindowTokens()).isZero();
         assertThat(config.defaultModel()).as("the first alias").isEqualTo("local");
@@ -125,8 +126,9 @@ class ConfigLoaderTest {
     @Test
     void unknownTopLevelFieldIsNamed() {
         assertThat(problems(Map.of(), MODELS + "default_modle: local\n")).containsExactly(
-                "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, context_store, " +
-                "default_model, limits, models, policy, pricing, providers, server, sessions, tenants)");
+                "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, cache, " +
+                "context_store, default_model, limits, models, policy, pricing, prompts, providers, routes, " +
+                "server, sessions, tenants)");
     }
 
     @Test
@@ -152,7 +154,7 @@ class ConfigLoaderTest {
     void topLevelListIsNotAConfiguration() {
         assertThat(problems(Map.of(), "- server\n- models\n")).containsExactly(
                 "line 1: the file is a list (expected: a YAML mapping with server, limits, auth, providers, " +
-                "models, default_model, context_store, sessions, tenants, pricing, policy)");
+                "models, routes, cache, default_model, context_store, sessions, prompts, tenants, pricing, policy)");
     }
 
     @Test

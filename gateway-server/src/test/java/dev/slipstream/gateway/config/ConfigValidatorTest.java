@@ -23,6 +23,7 @@ class ConfigValidatorTest {
             "providers", '[' + LOCAL + ']',
             "models", "[{alias: local, provider: local, model: slipstream-local}]");
     private static final String SHA256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    private static final String TARGET = "{provider: local, model: m}";
     private static final String KINDS =
             "(expected one of: local, openai, openai-compatible, azure-openai, anthropic, gemini, mistral, ollama)";
 
@@ -260,7 +261,71 @@ class ConfigValidatorTest {
                     models("{alias: fast, provider: local, model: m, context_window_tokens: -1}"),
                     "models[1].context_window_tokens: -1 (expected: 0 to 100000000)"),
                 row("default_model that is not an alias", "default_model", "fast",
-                    "default_model: 'fast' (expected: one of the model aliases [local])"));
+                    "default_model: 'fast' (expected: one of the model aliases [local])"),
+                // prompts
+                row("blank prompts.directory", "prompts", "{directory: ' '}",
+                    "prompts.directory: empty (expected: a template directory, or no directory key for the " +
+                    "default)"),
+                row("negative watch_debounce_ms", "prompts", "{watch_debounce_ms: -1}",
+                    "prompts.watch_debounce_ms: -1 (expected: 0 to 60000)"),
+                row("repair_attempts above 3", "prompts", "{repair_attempts: 4}",
+                    "prompts.repair_attempts: 4 (expected: 0 to 3)"),
+                row("advisor_timeout_ms 0", "prompts", "{advisor_timeout_ms: 0}",
+                    "prompts.advisor_timeout_ms: 0 (expected: 1 to 600000)"),
+                row("deadline_margin_ms above a minute", "prompts", "{deadline_margin_ms: 60001}",
+                    "prompts.deadline_margin_ms: 60001 (expected: 0 to 60000)"),
+                // routes
+                row("route alias taken by a model", "routes", "[{alias: local, targets: [" + TARGET + "]}]",
+                    "routes[0].alias: 'local' is used by a model or an earlier route (expected: unique)"),
+                row("route alias containing '/'", "routes", "[{alias: a/b, targets: [" + TARGET + "]}]",
+                    "routes[0].alias: 'a/b' (expected: letters, digits, '_', '.', ':', '-', no '/'; " +
+                    "at most 128 characters)"),
+                row("unknown strategy", "routes", "[{alias: r, strategy: random, targets: [" + TARGET + "]}]",
+                    "routes[0].strategy: 'random' (expected one of: fallback, weighted, least-latency)"),
+                row("route without targets", "routes", "[{alias: r, targets: []}]",
+                    "routes[0].targets: empty (expected: at least one target)"),
+                row("target with an unknown provider", "routes",
+                    "[{alias: r, targets: [{provider: openai, model: m}]}]",
+                    "routes[0].targets[0].provider: 'openai' (expected: one of the providers [local])"),
+                row("target without a model", "routes", "[{alias: r, targets: [{provider: local}]}]",
+                    "routes[0].targets[0].model: missing (expected: the provider's model name)"),
+                target("weight 0", "weight: 0", "weight: 0 (expected: 1 to 1000000)"),
+                target("negative timeout_ms", "timeout_ms: -1", "timeout_ms: -1 (expected: 0 to 3600000)"),
+                target("retry.max_attempts 0", "retry: {max_attempts: 0}",
+                       "retry.max_attempts: 0 (expected: 1 to 10)"),
+                target("retry.initial_backoff_ms 0", "retry: {initial_backoff_ms: 0}",
+                       "retry.initial_backoff_ms: 0 (expected: 1 to 60000)"),
+                target("retry.max_backoff_ms above 10 minutes", "retry: {max_backoff_ms: 600001}",
+                       "retry.max_backoff_ms: 600001 (expected: 1 to 600000)"),
+                target("retry.initial_backoff_ms above max_backoff_ms",
+                       "retry: {initial_backoff_ms: 500, max_backoff_ms: 400}",
+                       "retry.initial_backoff_ms: 500 (expected: <= routes[0].targets[0].retry.max_backoff_ms, 400)"),
+                target("negative retry.max_retry_after_ms", "retry: {max_retry_after_ms: -1}",
+                       "retry.max_retry_after_ms: -1 (expected: 0 to 600000)"),
+                target("breaker.failure_rate_threshold above 100", "breaker: {failure_rate_threshold: 101}",
+                       "breaker.failure_rate_threshold: 101 (expected: 1 to 100)"),
+                target("breaker.slow_call_duration_ms 0", "breaker: {slow_call_duration_ms: 0}",
+                       "breaker.slow_call_duration_ms: 0 (expected: 1 to 3600000)"),
+                target("breaker.slow_call_rate_threshold 0", "breaker: {slow_call_rate_threshold: 0}",
+                       "breaker.slow_call_rate_threshold: 0 (expected: 1 to 100)"),
+                target("breaker.sliding_window_size 0", "breaker: {sliding_window_size: 0}",
+                       "breaker.sliding_window_size: 0 (expected: 1 to 10000)"),
+                target("breaker.minimum_calls 0", "breaker: {minimum_calls: 0}",
+                       "breaker.minimum_calls: 0 (expected: 1 to 10000)"),
+                target("breaker.minimum_calls above sliding_window_size",
+                       "breaker: {sliding_window_size: 5, minimum_calls: 6}",
+                       "breaker.minimum_calls: 6 (expected: <= routes[0].targets[0].breaker.sliding_window_size, 5)"),
+                target("breaker.wait_in_open_ms 0", "breaker: {wait_in_open_ms: 0}",
+                       "breaker.wait_in_open_ms: 0 (expected: 1 to 3600000)"),
+                target("breaker.half_open_calls 0", "breaker: {half_open_calls: 0}",
+                       "breaker.half_open_calls: 0 (expected: 1 to 1000)"),
+                target("bulkhead.max_concurrent 0", "bulkhead: {max_concurrent: 0}",
+                       "bulkhead.max_concurrent: 0 (expected: 1 to 100000)"),
+                // cache
+                row("cache.max_entries 0", "cache", "{enabled: true, max_entries: 0}",
+                    "cache.max_entries: 0 (expected: 1 to 100000000)"),
+                row("cache.ttl_ms 0", "cache", "{enabled: true, ttl_ms: 0}",
+                    "cache.ttl_ms: 0 (expected: 1 to 604800000)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -271,6 +336,12 @@ class ConfigValidatorTest {
 
         assertThat(e).as("rejected").isNotNull();
         assertThat(e.problems()).containsExactly(problem);
+    }
+
+    /** A route of one valid target with {@code setting} added to it; the problem is about that target. */
+    private static Arguments target(String rejected, String setting, String problem) {
+        return row(rejected, "routes", "[{alias: r, targets: [{provider: local, model: m, " + setting + "}]}]",
+                   "routes[0].targets[0]." + problem);
     }
 
     private static Arguments row(String rejected, String section, String value, String problem) {

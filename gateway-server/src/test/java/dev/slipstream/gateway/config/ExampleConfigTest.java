@@ -68,6 +68,14 @@ class ExampleConfigTest {
         assertThat(keys(root.get("sessions"))).isEqualTo(options(SessionsConfig.class));
         assertThat(keysOfAll(root.get("providers"))).isEqualTo(options(ProviderConfig.class));
         assertThat(keysOfAll(root.get("models"))).isEqualTo(options(ModelConfig.class));
+        assertThat(keys(root.get("prompts"))).isEqualTo(options(PromptsConfig.class));
+        assertThat(keysOfAll(root.get("routes"))).isEqualTo(options(RouteConfig.class));
+        final JsonNode target = root.get("routes").get(0).get("targets").get(0);
+        assertThat(keys(target)).isEqualTo(options(TargetConfig.class));
+        assertThat(keys(target.get("retry"))).isEqualTo(options(RetryConfig.class));
+        assertThat(keys(target.get("breaker"))).isEqualTo(options(BreakerConfig.class));
+        assertThat(keys(target.get("bulkhead"))).isEqualTo(options(BulkheadConfig.class));
+        assertThat(keys(root.get("cache"))).isEqualTo(options(CacheConfig.class));
     }
 
     @Test

@@ -36,7 +36,9 @@ import io.grpc.protobuf.StatusProto;
 
 /**
  * 50 concurrent requests against a daily budget that fits 10 estimates. The bound: spend never passes the
- * budget by more than what admitted calls cost beyond their estimates; the local model never uses more
+ * budget by more than what admitted calls cost beyond their estimates (priced at the most expensive target
+ * of the route, so a fallback cannot add to it; here the route is the one target {@code local}); the local
+ * model never uses more
  * tokens than estimated (its prompt is counted with the gateway's own tokenizer and its reply is cut at
  * max_output_tokens), so here the bound is the budget itself.
  */

@@ -2,6 +2,7 @@ package dev.slipstream.gateway.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,13 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.slipstream.gateway.advisor.AdvisorRequests;
+import dev.slipstream.gateway.provider.fake.FakeOpenAi;
+import dev.slipstream.gateway.testing.PromptGateways;
 import dev.slipstream.gateway.testing.RunningGateway;
 
 /**
  * A Python client with stubs that protoc generates from the project's own .proto files talks to the
- * gateway: unary Complete, StreamComplete and the gRPC health check. Needs the apt packages python3-grpcio,
- * python3-protobuf, protobuf-compiler and protobuf-compiler-grpc; without them it fails, so that a
- * missing prerequisite never passes for a working client.
+ * gateway: unary Complete, StreamComplete, the gRPC health check, and the typed ExecutionDecision and
+ * ImpactAdjustment (answered by a scripted OpenAI wire fake through the shipped templates). Needs the apt
+ * packages python3-grpcio, python3-protobuf, protobuf-compiler and protobuf-compiler-grpc; without them it
+ * fails, so that a missing prerequisite never passes for a working client.
  */
 class PythonClientTest {
     private static final String PYTHON = "/usr/bin/python3";
@@ -42,12 +47,14 @@ class PythonClientTest {
     // Working directory of surefire (and IDEs) is the module's directory.
     private static final Path PROJECT_PROTOS = Path.of("..", "proto", "src", "main", "proto");
     private static final Path CLIENT_SCRIPT = Path.of("src", "test", "python", "chat_client.py");
+    private static final Path ADVISOR_SCRIPT = Path.of("src", "test", "python", "advisor_client.py");
     private static final Duration PROTOC_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
     @TempDir
     static Path workDir;
     private static Path stubsDir;
+    private static FakeOpenAi fake;
     private static RunningGateway gateway;
 
     @BeforeAll
@@ -61,13 +68,17 @@ class PythonClientTest {
             fail("python3 cannot import grpc / google.protobuf; " + INSTALL_HINT + '\n' + imports.stderr());
         }
         stubsDir = generateStubs();
-        gateway = RunningGateway.embedded();
+        fake = new FakeOpenAi();
+        gateway = PromptGateways.startWithShippedTemplates(fake, Files.createDirectories(workDir.resolve("templates")));
     }
 
     @AfterAll
     static void stopGateway() {
         if (gateway != null) {
             gateway.close();
+        }
+        if (fake != null) {
+            fake.stop().join();
         }
     }
 
@@ -91,6 +102,34 @@ class PythonClientTest {
     }
 
     @Test
+    void executionDecisionAndImpactAdjustmentFromPythonByTheirTypedProtos() throws Exception {
+        fake.answerWith(AdvisorRequests.VALID_DECISION, AdvisorRequests.VALID_IMPACT);
+
+        final JsonNode output = runScript(List.of(PYTHON, ADVISOR_SCRIPT.toString(), "127.0.0.1:" + gateway.port(),
+                                                  RunningGateway.API_KEY));
+
+        final JsonNode decision = output.get("execution_decision");
+        assertThat(decision.get("source").asText()).isEqualTo("SOURCE_MODEL");
+        assertThat(decision.get("action").asText()).isEqualTo("EXECUTION_ACTION_ACCELERATE");
+        assertThat(decision.get("quantity").asDouble()).isEqualTo(30);
+        assertThat(decision.get("order_type").asText()).isEqualTo("ORDER_TYPE_LIMIT");
+        assertThat(decision.get("limit_price").asDouble()).isEqualTo(2598.1);
+        assertThat(decision.get("rate_multiplier").asDouble()).isEqualTo(1.4);
+        assertThat(decision.get("has_wait_seconds").asBoolean()).isFalse();
+        assertThat(decision.get("prompt_id").asText()).isEqualTo("execution-decision");
+        final JsonNode impact = output.get("impact_adjustment");
+        assertThat(impact.get("source").asText()).isEqualTo("SOURCE_MODEL");
+        assertThat(impact.get("adjustment_factor").asDouble()).isEqualTo(1.3);
+        assertThat(impact.get("adjusted_impact_bps").asDouble()).isCloseTo(6.37, offset(1e-9));
+        assertThat(impact.get("prompt_id").asText()).isEqualTo("impact-adjustment");
+        // The typed fields reached the model as the template's variables, the timestamp as ISO-8601.
+        assertThat(fake.received().getFirst().turns().getLast().text())
+                .contains("\"symbol\":\"ETHUSDT\"", "\"deadline\":\"2025-06-02T14:30:00Z\"");
+        assertThat(fake.received().getLast().turns().getLast().text())
+                .contains("\"model\":\"square_root\"", "\"adv\":310000.0");
+    }
+
+    @Test
     void healthCheckFromPythonNeedsNoKey() throws Exception {
         assertThat(runClient("--health").get("status").asText()).isEqualTo("SERVING");
     }
@@ -111,9 +150,13 @@ class PythonClientTest {
     }
 
     private static JsonNode runClient(String keyOrFlag) throws Exception {
-        final Result result = run(clientCommand(keyOrFlag), pythonPath(), CLIENT_TIMEOUT);
+        return runScript(clientCommand(keyOrFlag));
+    }
+
+    private static JsonNode runScript(List<String> command) throws Exception {
+        final Result result = run(command, pythonPath(), CLIENT_TIMEOUT);
         if (result.exitCode() != 0) {
-            fail("chat_client.py exited with " + result.exitCode() + "; stderr:\n" + result.stderr());
+            fail(command.get(1) + " exited with " + result.exitCode() + "; stderr:\n" + result.stderr());
         }
         return new ObjectMapper().readTree(result.stdout());
     }
@@ -139,6 +182,9 @@ class PythonClientTest {
         copyResource("google/api/http.proto", includes.resolve("google/api/http.proto"));
         // Shipped with protoc only in libprotobuf-dev, which protobuf-compiler merely recommends.
         copyResource("google/protobuf/descriptor.proto", includes.resolve("google/protobuf/descriptor.proto"));
+        // Imported by the project's protos; their Python modules come with the protobuf package itself.
+        copyResource("google/protobuf/struct.proto", includes.resolve("google/protobuf/struct.proto"));
+        copyResource("google/protobuf/timestamp.proto", includes.resolve("google/protobuf/timestamp.proto"));
         copyResource("grpc/health/v1/health.proto", includes.resolve("grpc_health/v1/health.proto"));
 
         final Path out = Files.createDirectories(workDir.resolve("stubs"));

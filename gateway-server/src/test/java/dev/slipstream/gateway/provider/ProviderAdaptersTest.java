@@ -185,19 +185,17 @@ class ProviderAdaptersTest {
 
     /** A stream that breaks after {@link #DELTAS_BEFORE_BREAK} deltas, and what the caller should get then. */
     enum StreamBreak {
-        STALLS(fake -> fake.stallStreamsAfter(DELTAS_BEFORE_BREAK), Status.Code.DEADLINE_EXCEEDED,
-               ErrorReason.PROVIDER_TIMEOUT, "no data for " + WATCHFUL_STREAM_IDLE_TIMEOUT_MS + " ms"),
-        ENDS_EARLY(fake -> fake.endStreamsAfter(DELTAS_BEFORE_BREAK), Status.Code.UNAVAILABLE,
-                   ErrorReason.PROVIDER_BAD_RESPONSE, "stream ended before the provider's final event");
+        STALLS(fake -> fake.stallStreamsAfter(DELTAS_BEFORE_BREAK), ErrorReason.PROVIDER_TIMEOUT,
+               "no data for " + WATCHFUL_STREAM_IDLE_TIMEOUT_MS + " ms"),
+        ENDS_EARLY(fake -> fake.endStreamsAfter(DELTAS_BEFORE_BREAK), ErrorReason.PROVIDER_BAD_RESPONSE,
+                   "stream ended before the provider's final event");
 
         final Consumer<FakeProvider> script;
-        final Status.Code code;
         final ErrorReason reason;
         final String problem;
 
-        StreamBreak(Consumer<FakeProvider> script, Status.Code code, ErrorReason reason, String problem) {
+        StreamBreak(Consumer<FakeProvider> script, ErrorReason reason, String problem) {
             this.script = script;
-            this.code = code;
             this.reason = reason;
             this.problem = problem;
         }
@@ -350,13 +348,17 @@ class ProviderAdaptersTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(TIMEOUT_MS / 2));
         assertThat(deltas).containsExactlyElementsOf(FakeProvider.REPLY_CHUNKS.subList(0, DELTAS_BEFORE_BREAK));
         assertThat(e).isNotNull();
-        assertThat(e.getStatus().getCode()).isEqualTo(streamBreak.code);
-        // The description can gain the client's own deadline note; the status details are as the gateway sent them.
+        // After the first chunk no fallback is possible: the stream ends UNAVAILABLE, saying how much was
+        // delivered and what the provider did.
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         final com.google.rpc.Status details = StatusProto.fromThrowable(e);
-        assertThat(details.getMessage()).isEqualTo("provider '" + provider + "': " + streamBreak.problem);
+        assertThat(details.getMessage()).contains("failed after " + DELTAS_BEFORE_BREAK + " chunks")
+                                        .endsWith("provider '" + provider + "': " + streamBreak.problem);
         final ErrorInfo info = errorInfo(details);
-        assertThat(info.getReason()).isEqualTo(streamBreak.reason.name());
-        assertThat(info.getMetadataMap()).containsEntry("provider", provider);
+        assertThat(info.getReason()).isEqualTo(ErrorReason.PROVIDER_UNAVAILABLE.name());
+        assertThat(info.getMetadataMap()).containsEntry("provider", provider)
+                                         .containsEntry("upstream_reason", streamBreak.reason.name())
+                                         .containsEntry("delivered_chunks", String.valueOf(DELTAS_BEFORE_BREAK));
         // The gateway stops reading what it gave up on.
         assertThat(fake.stalledStreamsClosed()).succeedsWithin(Duration.ofSeconds(5));
     }

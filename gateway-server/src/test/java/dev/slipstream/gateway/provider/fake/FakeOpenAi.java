@@ -1,7 +1,9 @@
 package dev.slipstream.gateway.provider.fake;
 
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
@@ -16,6 +18,23 @@ import com.linecorp.armeria.server.ServiceRequestContext;
  * streams usage in a last, choice-less chunk when asked to with {@code stream_options.include_usage}.
  */
 public class FakeOpenAi extends FakeProvider {
+    private final Deque<String> scriptedContents = new ConcurrentLinkedDeque<>();
+
+    /**
+     * Answers the following unary requests with these contents, one per request in order, the last one
+     * repeating; {@link #reset()} returns to {@link #REPLY}.
+     */
+    public void answerWith(String... contents) {
+        scriptedContents.clear();
+        scriptedContents.addAll(List.of(contents));
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        scriptedContents.clear();
+    }
+
     @Nullable
     @Override
     protected ReceivedChat read(ServiceRequestContext ctx, AggregatedHttpRequest request, JsonNode body) {
@@ -42,7 +61,12 @@ public class FakeOpenAi extends FakeProvider {
                  "choices": [{"index": 0, "message": {"role": "assistant", "content": %s},
                               "logprobs": null, "finish_reason": "stop"}],
                  "usage": %s}
-                """.formatted(quote(chat.model()), quote(REPLY), usage()));
+                """.formatted(quote(chat.model()), quote(nextContent()), usage()));
+    }
+
+    private String nextContent() {
+        final String next = scriptedContents.size() > 1 ? scriptedContents.pollFirst() : scriptedContents.peekFirst();
+        return next == null ? REPLY : next;
     }
 
     @Override

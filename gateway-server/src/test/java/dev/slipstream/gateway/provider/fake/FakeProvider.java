@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,22 +16,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpObject;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpResponseWriter;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.QueryParams;
 import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.common.SplitHttpResponse;
 import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.common.stream.StreamMessage;
+import com.linecorp.armeria.common.stream.StreamWriter;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServiceRequestContext;
 
 /**
  * A provider's HTTP API on {@code 127.0.0.1}: records every chat request and answers in the provider's own
- * wire format, unary or streamed, unless scripted to fail with an HTTP error, a malformed body, a reply
- * slower than the caller waits, or a stream that stalls or ends early. Subclasses know one format; this
- * class does the serving, recording and scripting.
+ * wire format, unary or streamed, unless scripted to fail with an HTTP error, a 429 with Retry-After, a
+ * malformed body, a dropped connection or stream, a reply slower than the caller waits, or a stream that
+ * stalls or ends early. Subclasses know one format; this class does the serving, recording and scripting.
  */
 public abstract class FakeProvider {
     /** What every fake answers: these deltas when streaming, their concatenation otherwise. */
@@ -42,6 +47,7 @@ public abstract class FakeProvider {
     public static final int COMPLETION_TOKENS = 9;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PAUSE_BEFORE_DROP = Duration.ofMillis(200);
     private static final MediaType EVENT_STREAM = MediaType.parse("text/event-stream");
     private static final MediaType NDJSON = MediaType.parse("application/x-ndjson");
 
@@ -49,6 +55,8 @@ public abstract class FakeProvider {
     private final List<ReceivedChat> received = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<Void>> stalledStreamsClosed = new CopyOnWriteArrayList<>();
     private volatile Function<ReceivedChat, HttpResponse> behaviour = this::succeed;
+    /** Requests left before the scripted behaviour reverts to answering normally; negative for never. */
+    private final AtomicInteger scriptedRequestsLeft = new AtomicInteger(-1);
 
     protected FakeProvider() {
         server = Server.builder()
@@ -71,19 +79,62 @@ public abstract class FakeProvider {
 
     /** Answers every following request with {@code status} and this provider's error body. */
     public void failWith(int status) {
-        behaviour = chat -> HttpResponse.of(HttpStatus.valueOf(status), MediaType.JSON_UTF_8,
-                                            errorBody(status, errorMessage(status, chat)));
+        script(chat -> HttpResponse.of(HttpStatus.valueOf(status), MediaType.JSON_UTF_8,
+                                            errorBody(status, errorMessage(status, chat))));
     }
 
     /** Answers every following request with HTTP 200 and a body this provider's clients cannot parse. */
     public void answerMalformed() {
-        behaviour = chat -> chat.stream() ? malformedStream()
-                                          : HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"id\": \"tru");
+        script(chat -> chat.stream() ? malformedStream()
+                                     : HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, "{\"id\": \"tru"));
     }
 
     /** Answers every following request normally, but only after {@code delay}. */
     public void answerAfter(Duration delay) {
-        behaviour = chat -> HttpResponse.delayed(succeed(chat), delay);
+        script(chat -> HttpResponse.delayed(succeed(chat), delay));
+    }
+
+    /** Answers every following request with 429 and a {@code Retry-After} of {@code retryAfter} (whole seconds). */
+    public void rateLimit(Duration retryAfter) {
+        script(chat -> HttpResponse.of(ResponseHeaders.builder(HttpStatus.TOO_MANY_REQUESTS)
+                                                      .contentType(MediaType.JSON_UTF_8)
+                                                      .set("retry-after", String.valueOf(retryAfter.toSeconds()))
+                                                      .build(),
+                                       HttpData.ofUtf8(errorBody(429, errorMessage(429, chat)))));
+    }
+
+    /** Starts every following response, then drops the connection before any of its body is sent. */
+    public void dropConnections() {
+        script(chat -> HttpResponse.of(ResponseHeaders.of(HttpStatus.OK, "content-type", MediaType.JSON_UTF_8),
+                                       StreamMessage.aborted(new IllegalStateException("connection dropped"))));
+    }
+
+    /**
+     * Streams every following reply, but drops the connection after its first {@code events} chunks, with a pause
+     * before the drop so that those chunks reach the client first.
+     */
+    public void dropStreamsAfter(int events) {
+        script(chat -> {
+            final SplitHttpResponse reply = succeed(chat).split();
+            return HttpResponse.of(reply.headers().thenCombine(reply.body().collect(), (headers, chunks) -> {
+                final StreamWriter<HttpObject> cut = StreamMessage.streaming();
+                chunks.subList(0, events).forEach(cut::write);
+                CompletableFuture.delayedExecutor(PAUSE_BEFORE_DROP.toMillis(), TimeUnit.MILLISECONDS)
+                                 .execute(() -> cut.abort(new IllegalStateException(
+                                         "stream dropped after " + events + " events")));
+                return HttpResponse.of(headers, cut);
+            }));
+        });
+    }
+
+    /** The behaviour scripted last applies to the next {@code requests} requests only; then normal answers. */
+    public void onlyFor(int requests) {
+        scriptedRequestsLeft.set(requests);
+    }
+
+    /** Answers normally again, keeping the record of what was received. */
+    public void answerNormally() {
+        script(this::succeed);
     }
 
     /**
@@ -111,7 +162,7 @@ public abstract class FakeProvider {
     public void reset() {
         received.clear();
         stalledStreamsClosed.clear();
-        behaviour = this::succeed;
+        answerNormally();
     }
 
     /** Stops serving. It takes a couple of seconds, mostly waiting: stop several fakes together. */
@@ -255,7 +306,16 @@ public abstract class FakeProvider {
             return HttpResponse.of(HttpStatus.NOT_FOUND);
         }
         received.add(chat);
-        return behaviour.apply(chat);
+        final Function<ReceivedChat, HttpResponse> current = behaviour;
+        if (scriptedRequestsLeft.getAndUpdate(left -> left > 0 ? left - 1 : left) == 1) {
+            behaviour = this::succeed;
+        }
+        return current.apply(chat);
+    }
+
+    private void script(Function<ReceivedChat, HttpResponse> next) {
+        scriptedRequestsLeft.set(-1);
+        behaviour = next;
     }
 
     /** Answers unary requests normally, and streamed ones with what {@code stream} makes of the reply. */
