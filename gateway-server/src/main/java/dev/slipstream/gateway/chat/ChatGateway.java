@@ -4,11 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
 import dev.slipstream.gateway.routing.Deadline;
@@ -18,20 +21,29 @@ import dev.slipstream.gateway.routing.RoutedReply;
 import dev.slipstream.gateway.routing.Router;
 
 /**
- * The provider-neutral chat path shared by every surface: validate, resolve the route, answer from the cache
- * or through the route, and account for what happened. Never blocks the calling thread.
+ * The provider-neutral chat path shared by every surface: validate, check the caller may use the model,
+ * resolve the route, admit the call under the caller's limits and budgets, answer from the cache or through
+ * the route, and account for what happened. Never blocks the calling thread.
+ *
+ * <p>A cache hit is admitted like any call (it counts as a request against the caller's limits) and then
+ * settled with no usage, so that it costs nothing.
  */
 public final class ChatGateway {
     private final ModelCatalog catalog;
     private final Router router;
     private final ResponseCache cache;
     private final ChatRequestValidator validator;
+    private final ChatPolicy policy;
+    private final ChatObserver observer;
 
-    public ChatGateway(ModelCatalog catalog, Router router, ResponseCache cache, ChatRequestValidator validator) {
+    public ChatGateway(ModelCatalog catalog, Router router, ResponseCache cache, ChatRequestValidator validator,
+                       ChatPolicy policy, ChatObserver observer) {
         this.catalog = requireNonNull(catalog, "catalog");
         this.router = requireNonNull(router, "router");
         this.cache = requireNonNull(cache, "cache");
         this.validator = requireNonNull(validator, "validator");
+        this.policy = requireNonNull(policy, "policy");
+        this.observer = requireNonNull(observer, "observer");
     }
 
     public ModelCatalog catalog() {
@@ -47,35 +59,62 @@ public final class ChatGateway {
     }
 
     /**
-     * Completes {@code request} by {@code deadline}; the future fails with a
-     * {@link dev.slipstream.gateway.error.GatewayException} for invalid requests and provider failures.
+     * Completes {@code request} for {@code caller} by {@code deadline}; the future fails with a
+     * {@link dev.slipstream.gateway.error.GatewayException} for invalid or refused requests and provider
+     * failures. Cancelling the future stops the route: no further attempt starts.
      */
-    public CompletableFuture<ChatCompletion> complete(ChatRequest request, Deadline deadline) {
+    public CompletableFuture<ChatCompletion> complete(Principal caller, ChatRequest request, Deadline deadline) {
         final long startNanos = System.nanoTime();
+        final ChatObserver.Call observed = observer.start(caller, request);
         final Route route;
         try {
-            route = admit(request);
+            route = resolve(caller, request);
         } catch (RuntimeException e) {
+            observed.failed(null, e);
             return CompletableFuture.failedFuture(e);
         }
         final String id = newCompletionId();
-        final String cacheKey = cache.keyFor(request, route.name(), route.targetNames());
-        final ChatCompletion cached = cacheKey == null ? null : cache.get(cacheKey);
-        if (cached != null) {
-            return CompletableFuture.completedFuture(
-                    cached.servedFromCache(id, request.requestId(), System.nanoTime() - startNanos));
-        }
-        final long upstreamStartNanos = System.nanoTime();
-        final RouteRun run = router.complete(route, request.messages(), request.options(), deadline);
-        final CompletableFuture<ChatCompletion> completion = run.result().thenApply(routed -> {
-            final ChatCompletion answer = completion(id, request, routed, startNanos, upstreamStartNanos,
-                                                     System.nanoTime());
-            store(cacheKey, answer);
-            return answer;
+        final CompletableFuture<ChatCompletion> completion = new CompletableFuture<>();
+        policy.admit(caller, request, route).whenComplete((admission, refused) -> {
+            if (refused != null) {
+                completion.completeExceptionally(unwrap(refused));
+                return;
+            }
+            if (completion.isDone()) {
+                admission.abandon(); // The caller went away while the call was being admitted.
+                return;
+            }
+            final String cacheKey = cache.keyFor(request, route.name(), route.targetNames());
+            final ChatCompletion cached = cacheKey == null ? null : cache.get(cacheKey);
+            if (cached != null) {
+                admission.settle(route.targetNames().getFirst(), TokenUsage.ZERO);
+                completion.complete(cached.servedFromCache(id, request.requestId(), System.nanoTime() - startNanos));
+                return;
+            }
+            final long upstreamStartNanos = System.nanoTime();
+            final RouteRun run = router.complete(route, request.messages(), request.options(), deadline);
+            run.result().whenComplete((routed, failure) -> {
+                if (failure != null) {
+                    end(admission, failure);
+                    completion.completeExceptionally(failure);
+                    return;
+                }
+                final ChatCompletion answer = completion(id, request, routed, settle(admission, routed), startNanos,
+                                                         upstreamStartNanos, System.nanoTime());
+                store(cacheKey, answer);
+                completion.complete(answer);
+            });
+            // A caller that goes away stops the route: no further attempt starts.
+            completion.whenComplete((answer, error) -> run.cancel());
+            run.start();
         });
-        // A caller that goes away stops the route: no further attempt starts.
-        completion.whenComplete((answer, error) -> run.cancel());
-        run.start();
+        completion.whenComplete((answer, failure) -> {
+            if (failure != null) {
+                observed.failed(route, failure);
+            } else {
+                observed.succeeded(route, answer, -1);
+            }
+        });
         return completion;
     }
 
@@ -85,23 +124,56 @@ public final class ChatGateway {
      * @param completionId from {@link #newCompletionId()}, so that the caller can label chunks before the
      *                     stream ends
      */
-    public StreamHandle stream(String completionId, ChatRequest request, Deadline deadline,
+    public StreamHandle stream(Principal caller, String completionId, ChatRequest request, Deadline deadline,
                                ChatStreamListener listener) {
         final long startNanos = System.nanoTime();
+        final ChatObserver.Call observed = observer.start(caller, request);
         final Route route;
         try {
-            route = admit(request);
+            route = resolve(caller, request);
         } catch (RuntimeException e) {
+            observed.failed(null, e);
             listener.onError(e);
             return StreamHandle.NOOP;
         }
+        final AtomicReference<ChatPolicy.Admission> admitted = new AtomicReference<>();
+        final DeferredStream handle = new DeferredStream(() -> {
+            observed.failed(route, new CancellationException("the caller cancelled the stream"));
+            final ChatPolicy.Admission admission = admitted.get();
+            if (admission != null) {
+                admission.abandon();
+            }
+        });
+        policy.admit(caller, request, route).whenComplete((admission, refused) -> {
+            if (refused != null) {
+                final Throwable cause = unwrap(refused);
+                observed.failed(route, cause);
+                listener.onError(cause);
+                return;
+            }
+            admitted.set(admission);
+            final boolean started = handle.start(
+                    () -> answer(route, completionId, request, deadline, admission, observed, listener, startNanos));
+            if (!started) {
+                admission.abandon();
+            }
+        });
+        return handle;
+    }
+
+    /** Streams an admitted call's answer: from the cache, or through the route. */
+    private StreamHandle answer(Route route, String completionId, ChatRequest request, Deadline deadline,
+                                ChatPolicy.Admission admission, ChatObserver.Call observed,
+                                ChatStreamListener listener, long startNanos) {
         final String cacheKey = cache.keyFor(request, route.name(), route.targetNames());
         final ChatCompletion cached = cacheKey == null ? null : cache.get(cacheKey);
         if (cached != null) {
+            admission.settle(route.targetNames().getFirst(), TokenUsage.ZERO);
             final long elapsedNanos = System.nanoTime() - startNanos;
+            final ChatCompletion answer = cached.servedFromCache(completionId, request.requestId(), elapsedNanos);
             listener.onDelta(cached.content());
-            listener.onComplete(cached.servedFromCache(completionId, request.requestId(), elapsedNanos),
-                                elapsedNanos);
+            observed.succeeded(route, answer, elapsedNanos);
+            listener.onComplete(answer, elapsedNanos);
             return StreamHandle.NOOP;
         }
         final long upstreamStartNanos = System.nanoTime();
@@ -109,26 +181,52 @@ public final class ChatGateway {
         final RouteRun run = router.stream(route, request.messages(), request.options(), deadline, firstDelta);
         run.result().whenComplete((routed, error) -> {
             if (error instanceof CancellationException) {
-                return; // The caller went away; there is no one to tell.
+                return; // The caller went away; the cancelled handle told the observer and abandoned the call.
             }
             if (error != null) {
+                admission.release();
+                observed.failed(route, error);
                 listener.onError(error);
                 return;
             }
             final long endNanos = System.nanoTime();
-            final ChatCompletion answer = completion(completionId, request, routed, startNanos, upstreamStartNanos,
-                                                     endNanos);
+            final ChatCompletion answer = completion(completionId, request, routed, settle(admission, routed),
+                                                     startNanos, upstreamStartNanos, endNanos);
             store(cacheKey, answer);
-            listener.onComplete(answer, firstDelta.nanoTime(endNanos) - startNanos);
+            final long firstTokenNanos = firstDelta.nanoTime(endNanos) - startNanos;
+            observed.succeeded(route, answer, firstTokenNanos);
+            listener.onComplete(answer, firstTokenNanos);
         });
         run.start();
         return run;
     }
 
-    /** Validates {@code request} and resolves its route; throws a GatewayException when it cannot be served. */
-    private Route admit(ChatRequest request) {
+    /**
+     * Validates {@code request}, checks that {@code caller} may use its model and resolves its route; throws a
+     * GatewayException when it cannot be served.
+     */
+    private Route resolve(Principal caller, ChatRequest request) {
         validator.validate(request);
+        caller.requireModel(request.model());
         return router.resolve(request.model());
+    }
+
+    /** Charges the routed reply's usage at the price of the target that answered; returns the cost. */
+    private static long settle(ChatPolicy.Admission admission, RoutedReply routed) {
+        return admission.settle(routed.target(), routed.reply().usage());
+    }
+
+    /** A failed call gives back what it took; a cancelled one keeps it, as the provider may have worked. */
+    private static void end(ChatPolicy.Admission admission, Throwable failure) {
+        if (failure instanceof CancellationException) {
+            admission.abandon();
+        } else {
+            admission.release();
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException e && e.getCause() != null ? e.getCause() : failure;
     }
 
     private void store(@Nullable String cacheKey, ChatCompletion answer) {
@@ -137,13 +235,13 @@ public final class ChatGateway {
         }
     }
 
-    private static ChatCompletion completion(String id, ChatRequest request, RoutedReply routed, long startNanos,
-                                             long upstreamStartNanos, long endNanos) {
+    private static ChatCompletion completion(String id, ChatRequest request, RoutedReply routed, long costMicrosUsd,
+                                             long startNanos, long upstreamStartNanos, long endNanos) {
         final long upstreamNanos = endNanos - upstreamStartNanos;
         return new ChatCompletion(id, request.requestId(), routed.reply().content(), routed.reply().finishReason(),
-                                  routed.reply().usage(), 0, routed.provider(), routed.reply().providerModel(),
-                                  endNanos - startNanos - upstreamNanos, upstreamNanos, routed.attempts(),
-                                  routed.fallback(), false);
+                                  routed.reply().usage(), costMicrosUsd, routed.provider(),
+                                  routed.reply().providerModel(), endNanos - startNanos - upstreamNanos,
+                                  upstreamNanos, routed.attempts(), routed.fallback(), false);
     }
 
     /** Passes chunks on, noting when the first one went out. */

@@ -69,7 +69,7 @@ public final class ConfigLoader {
                         location(parser.currentLocation()) + "the file is " +
                         (first == JsonToken.START_ARRAY ? "a list" : "a single value") +
                         " (expected: a YAML mapping with server, limits, auth, providers, models, routes, cache, " +
-                        "default_model, context_store, sessions, prompts)"));
+                        "default_model, context_store, sessions, prompts, tenants, pricing, policy)"));
             }
             config = mapper.readValue(parser, GatewayConfig.class);
         } catch (JsonMappingException e) {

@@ -2,6 +2,8 @@ package dev.slipstream.gateway.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +23,18 @@ public final class ConfigValidator {
     private static final Set<String> KINDS_NEEDING_URL = Set.of("openai-compatible", "azure-openai");
     private static final Set<String> KINDS_NEEDING_KEY =
             Set.of("openai", "azure-openai", "anthropic", "gemini", "mistral");
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final List<String> SCOPES = List.of("chat", "sessions", "prompts", "admin");
+    /** One request or token per microsecond, per key: far above any real limit. */
+    private static final long MAX_PER_MINUTE = 60_000_000_000L;
+    /** A billion dollars; keeps every sum of micro-dollars far from overflowing a long. */
+    private static final long MAX_MICROS_USD = 1_000_000_000_000_000L;
+    /** $1000 per million tokens: keeps tokens times price within a long for any real call. */
+    private static final long MAX_PRICE = 1_000_000_000L;
     static final int MIN_API_KEY_CHARS = 16;
+    /** The id of {@code auth.api_key}. */
+    public static final String DEFAULT_KEY_ID = "default";
 
     private ConfigValidator() {}
 
@@ -41,32 +54,171 @@ public final class ConfigValidator {
         validateContextStore(config.contextStore(), problems);
         validateSessions(config.sessions(), config.limits(), aliases, problems);
         validatePrompts(config.prompts(), problems);
+        validateTenants(config.tenants(), problems);
+        validatePricing(config.pricing(), problems);
+        outputLimit(problems, "policy.estimated_output_tokens", config.policy().estimatedOutputTokens(),
+                    config.limits());
         return problems;
     }
 
     private static void validateAuth(AuthConfig auth, List<String> problems) {
         final Set<String> keys = new HashSet<>();
+        final Set<String> ids = new HashSet<>();
         final String apiKey = auth.apiKey();
         if (apiKey != null) {
             keys.add(apiKey);
+            ids.add(DEFAULT_KEY_ID);
             if (apiKey.length() < MIN_API_KEY_CHARS) {
                 problems.add("auth.api_key: " + apiKey.length() + " characters (expected: at least " +
                              MIN_API_KEY_CHARS + ')');
             }
         }
         for (int i = 0; i < auth.apiKeys().size(); i++) {
-            final AuthConfig.ApiKeyConfig k = auth.apiKeys().get(i);
-            final String path = "auth.api_keys[" + i + ']';
-            if (k.key() == null || k.key().length() < MIN_API_KEY_CHARS) {
-                problems.add(path + ".key: " + (k.key() == null ? "missing" : k.key().length() + " characters") +
-                             " (expected: at least " + MIN_API_KEY_CHARS + " characters)");
-            } else if (!keys.add(k.key())) {
-                problems.add(path + ".key: the same as an earlier key (expected: unique)");
+            validateApiKey(auth.apiKeys().get(i), "auth.api_keys[" + i + ']', keys, ids, problems);
+        }
+    }
+
+    /**
+     * The problems of one key created at run time (AdminService, the keys command), each under
+     * {@code path}; {@code existingIds} are the ids already taken.
+     */
+    public static List<String> validateApiKey(ApiKeyConfig key, String path, Set<String> existingIds) {
+        final List<String> problems = new ArrayList<>();
+        validateApiKey(key, path, new HashSet<>(), new HashSet<>(existingIds), problems);
+        return problems;
+    }
+
+    private static void validateApiKey(ApiKeyConfig k, String path, Set<String> keys, Set<String> ids,
+                                       List<String> problems) {
+        if (k.id() != null && !KEY_ID.matcher(k.id()).matches()) {
+            problems.add(path + ".id: '" + k.id() + "' (expected: letters, digits, '_', '.', ':', '-'; " +
+                         "at most 64 characters)");
+        } else if (k.id() != null && !ids.add(k.id())) {
+            problems.add(path + ".id: '" + k.id() + "' is used by an earlier key (expected: unique)");
+        }
+        if (k.key() != null && k.keySha256() != null) {
+            problems.add(path + ": both key and key_sha256 (expected: one of them)");
+        } else if (k.keySha256() != null) {
+            if (!SHA256_HEX.matcher(k.keySha256()).matches()) {
+                problems.add(path + ".key_sha256: '" + k.keySha256() +
+                             "' (expected: 64 lower-case hex digits, as printed by sha256sum)");
+            } else if (!keys.add(k.keySha256())) {
+                problems.add(path + ".key_sha256: the same as an earlier key (expected: unique)");
             }
-            if (k.tenant() == null || !TENANT.matcher(k.tenant()).matches()) {
-                problems.add(path + ".tenant: " + quoted(k.tenant()) +
+        } else if (k.key() == null || k.key().length() < MIN_API_KEY_CHARS) {
+            problems.add(path + ".key: " + (k.key() == null ? "missing" : k.key().length() + " characters") +
+                         " (expected: at least " + MIN_API_KEY_CHARS + " characters)");
+        } else if (!keys.add(k.key())) {
+            problems.add(path + ".key: the same as an earlier key (expected: unique)");
+        }
+        if (k.tenant() == null || !TENANT.matcher(k.tenant()).matches()) {
+            problems.add(path + ".tenant: " + quoted(k.tenant()) +
+                         " (expected: letters, digits, '_', '.', ':', '-'; at most 128 characters)");
+        }
+        for (String scope : k.scopes()) {
+            if (!SCOPES.contains(scope)) {
+                problems.add(path + ".scopes: '" + scope + "' (expected one of: " + String.join(", ", SCOPES) +
+                             ')');
+            }
+        }
+        globs(problems, path + ".models", k.models());
+        globs(problems, path + ".prompts", k.prompts());
+        validateRateLimits(problems, path + ".limits", k.limits());
+        validateBudget(problems, path + ".budget", k.budget());
+        if (k.expiresAt() != null) {
+            try {
+                Instant.parse(k.expiresAt());
+            } catch (DateTimeParseException e) {
+                problems.add(path + ".expires_at: '" + k.expiresAt() +
+                             "' (expected: an ISO-8601 instant such as 2027-01-31T00:00:00Z)");
+            }
+        }
+    }
+
+    private static void globs(List<String> problems, String path, List<String> globs) {
+        if (globs.isEmpty()) {
+            problems.add(path + ": empty (expected: at least one glob; '*' allows all)");
+        }
+        for (String glob : globs) {
+            if (glob.isBlank()) {
+                problems.add(path + ": '" + glob + "' (expected: a glob such as gpt-4o* or *)");
+            }
+        }
+    }
+
+    private static void validateRateLimits(List<String> problems, String path, RateLimitConfig limits) {
+        range(problems, path + ".requests_per_minute", limits.requestsPerMinute(), 0, MAX_PER_MINUTE);
+        range(problems, path + ".tokens_per_minute", limits.tokensPerMinute(), 0, MAX_PER_MINUTE);
+        range(problems, path + ".burst_per_second", limits.burstPerSecond(), 0, MAX_PER_MINUTE);
+    }
+
+    private static void validateBudget(List<String> problems, String path, BudgetConfig budget) {
+        range(problems, path + ".daily_micros_usd", budget.dailyMicrosUsd(), 0, MAX_MICROS_USD);
+        range(problems, path + ".monthly_micros_usd", budget.monthlyMicrosUsd(), 0, MAX_MICROS_USD);
+    }
+
+    private static void validateTenants(List<TenantConfig> tenants, List<String> problems) {
+        final Set<String> ids = new HashSet<>();
+        for (int i = 0; i < tenants.size(); i++) {
+            final TenantConfig t = tenants.get(i);
+            final String path = "tenants[" + i + ']';
+            if (t.id() == null || !TENANT.matcher(t.id()).matches()) {
+                problems.add(path + ".id: " + quoted(t.id()) +
                              " (expected: letters, digits, '_', '.', ':', '-'; at most 128 characters)");
+            } else if (!ids.add(t.id())) {
+                problems.add(path + ".id: '" + t.id() + "' is used by an earlier tenant (expected: unique)");
             }
+            validateRateLimits(problems, path + ".limits", t.limits());
+            validateBudget(problems, path + ".budget", t.budget());
+        }
+    }
+
+    private static void validatePricing(List<PriceConfig> pricing, List<String> problems) {
+        final Set<String> models = new HashSet<>();
+        for (int i = 0; i < pricing.size(); i++) {
+            final PriceConfig p = pricing.get(i);
+            final String path = "pricing[" + i + ']';
+            if (p.model() == null || p.model().isBlank()) {
+                problems.add(path + ".model: " + quoted(p.model()) +
+                             " (expected: a model alias or provider/model)");
+            } else if (!models.add(p.model())) {
+                problems.add(path + ".model: '" + p.model() + "' is priced by an earlier entry (expected: unique)");
+            }
+            prices(problems, path, p.input(), p.cachedInput(), p.cacheWrite(), p.output());
+            long previousThreshold = 0;
+            for (int j = 0; j < p.tiers().size(); j++) {
+                final PriceConfig.PriceTierConfig tier = p.tiers().get(j);
+                final String tierPath = path + ".tiers[" + j + ']';
+                if (tier.aboveInputTokens() == null) {
+                    problems.add(tierPath + ".above_input_tokens: missing (expected: the input tokens above which " +
+                                 "the tier applies)");
+                    continue;
+                }
+                if (tier.aboveInputTokens() <= previousThreshold) {
+                    problems.add(tierPath + ".above_input_tokens: " + tier.aboveInputTokens() + " (expected: > " +
+                                 previousThreshold + ", ascending)");
+                }
+                previousThreshold = Math.max(previousThreshold, tier.aboveInputTokens());
+                prices(problems, tierPath, tier.input(), tier.cachedInput(), tier.cacheWrite(), tier.output());
+            }
+        }
+    }
+
+    private static void prices(List<String> problems, String path, @Nullable Long input, @Nullable Long cachedInput,
+                               @Nullable Long cacheWrite, @Nullable Long output) {
+        price(problems, path + ".input", input);
+        if (input != null) {
+            price(problems, path + ".cached_input", cachedInput);
+            price(problems, path + ".cache_write", cacheWrite);
+        }
+        price(problems, path + ".output", output);
+    }
+
+    private static void price(List<String> problems, String path, @Nullable Long microsUsdPerMillion) {
+        if (microsUsdPerMillion == null) {
+            problems.add(path + ": missing (expected: micro-dollars per million tokens, e.g. 2500000 for $2.50)");
+        } else {
+            range(problems, path, microsUsdPerMillion, 0, MAX_PRICE);
         }
     }
 

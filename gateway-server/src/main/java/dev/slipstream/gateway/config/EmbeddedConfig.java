@@ -31,7 +31,8 @@ public final class EmbeddedConfig {
         final List<ModelConfig> models =
                 List.of(new ModelConfig(LOCAL_ALIAS, "local", LocalProvider.DEFAULT_MODEL, 128_000));
         final GatewayConfig config = new GatewayConfig(null, null, new AuthConfig(env.get("SLIPSTREAM_API_KEY"), null),
-                                                       providers, models, null, null, LOCAL_ALIAS, null, null, null);
+                                                       providers, models, null, null, LOCAL_ALIAS, null, null, null,
+                                                       null, null, null);
         final List<String> problems = ConfigValidator.validate(config);
         if (!problems.isEmpty()) {
             throw new ConfigException("embedded default (environment)", problems);

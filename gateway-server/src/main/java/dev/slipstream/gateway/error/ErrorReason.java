@@ -14,6 +14,10 @@ public enum ErrorReason {
     REQUEST_TOO_LARGE(Status.Code.INVALID_ARGUMENT, 413, "invalid_request_error"),
     UNAUTHENTICATED(Status.Code.UNAUTHENTICATED, 401, "authentication_error"),
     PERMISSION_DENIED(Status.Code.PERMISSION_DENIED, 403, "permission_error"),
+    /** The caller's key or tenant is over a requests or tokens per minute limit; RetryInfo says when to retry. */
+    RATE_LIMITED(Status.Code.RESOURCE_EXHAUSTED, 429, "rate_limit_error"),
+    /** The call's estimated cost does not fit a key's or tenant's daily or monthly budget; QuotaFailure says which. */
+    BUDGET_EXCEEDED(Status.Code.RESOURCE_EXHAUSTED, 429, "insufficient_quota"),
     /** The provider rejected the request as malformed (its HTTP 400/404/422). */
     PROVIDER_REJECTED_REQUEST(Status.Code.INVALID_ARGUMENT, 400, "invalid_request_error"),
     /** The provider refused the gateway's credentials: an operator problem, never the caller's key. */
@@ -34,8 +38,15 @@ public enum ErrorReason {
      * session's state, and retrying it unchanged cannot succeed.
      */
     CONTEXT_LIMIT_EXCEEDED(Status.Code.FAILED_PRECONDITION, 400, "invalid_request_error"),
-    /** The session store (Redis) did not answer within its command timeout; retry later. */
+    /**
+     * The session store (Redis) did not answer within its command timeout; retry later. Also when rate
+     * limits and budgets, kept in the same Redis, cannot be checked: calls are refused rather than let
+     * through unchecked.
+     */
     CONTEXT_STORE_UNAVAILABLE(Status.Code.UNAVAILABLE, 503, "api_error"),
+    /** AdminService.CreateKey: a key with that id (or that secret) exists already. */
+    KEY_ALREADY_EXISTS(Status.Code.ALREADY_EXISTS, 409, "invalid_request_error"),
+    KEY_NOT_FOUND(Status.Code.NOT_FOUND, 404, "invalid_request_error"),
     INTERNAL(Status.Code.INTERNAL, 500, "api_error");
 
     /** The {@code ErrorInfo.domain} of every error the gateway produces. */

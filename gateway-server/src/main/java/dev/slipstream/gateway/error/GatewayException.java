@@ -20,23 +20,34 @@ public final class GatewayException extends RuntimeException {
     private final Map<String, String> metadata;
     @Nullable
     private final transient Duration retryAfter;
+    @Nullable
+    private final QuotaViolation quotaViolation;
 
     private GatewayException(ErrorReason reason, String message, List<FieldViolation> fieldViolations,
                              Map<String, String> metadata, @Nullable Duration retryAfter,
-                             @Nullable Throwable cause) {
+                             @Nullable QuotaViolation quotaViolation, @Nullable Throwable cause) {
         super(message, cause, false, false);
         this.reason = requireNonNull(reason, "reason");
         this.fieldViolations = List.copyOf(fieldViolations);
         this.metadata = Map.copyOf(metadata);
         this.retryAfter = retryAfter;
+        this.quotaViolation = quotaViolation;
+    }
+
+    /** Which quota a request would pass, and how: goes to {@code google.rpc.QuotaFailure}. */
+    public record QuotaViolation(String subject, String description) {
+        public QuotaViolation {
+            requireNonNull(subject, "subject");
+            requireNonNull(description, "description");
+        }
     }
 
     public static GatewayException of(ErrorReason reason, String message) {
-        return new GatewayException(reason, message, List.of(), Map.of(), null, null);
+        return new GatewayException(reason, message, List.of(), Map.of(), null, null, null);
     }
 
     public static GatewayException of(ErrorReason reason, String message, Throwable cause) {
-        return new GatewayException(reason, message, List.of(), Map.of(), null, cause);
+        return new GatewayException(reason, message, List.of(), Map.of(), null, null, cause);
     }
 
     /** An INVALID_ARGUMENT naming every invalid field; the message lists them all. */
@@ -52,15 +63,27 @@ public final class GatewayException extends RuntimeException {
             message.append(v.field()).append(": ").append(v.description());
         }
         return new GatewayException(ErrorReason.INVALID_ARGUMENT, message.toString(), violations, Map.of(),
-                                    null, null);
+                                    null, null, null);
     }
 
     public GatewayException withMetadata(Map<String, String> metadata) {
-        return new GatewayException(reason, getMessage(), fieldViolations, metadata, retryAfter, getCause());
+        return new GatewayException(reason, getMessage(), fieldViolations, metadata, retryAfter, quotaViolation,
+                                    getCause());
     }
 
     public GatewayException withRetryAfter(Duration retryAfter) {
-        return new GatewayException(reason, getMessage(), fieldViolations, metadata, retryAfter, getCause());
+        return new GatewayException(reason, getMessage(), fieldViolations, metadata, retryAfter, quotaViolation,
+                                    getCause());
+    }
+
+    public GatewayException withQuotaViolation(QuotaViolation quotaViolation) {
+        return new GatewayException(reason, getMessage(), fieldViolations, metadata, retryAfter, quotaViolation,
+                                    getCause());
+    }
+
+    @Nullable
+    public QuotaViolation quotaViolation() {
+        return quotaViolation;
     }
 
     public ErrorReason reason() {

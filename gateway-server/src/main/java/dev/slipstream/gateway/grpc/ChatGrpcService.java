@@ -40,7 +40,7 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
         UnaryReplies.reply(() -> {
             final ChatRequest chatRequest = ChatProtos.toChatRequest(request);
             return request.getSessionId().isEmpty()
-                   ? gateway.complete(chatRequest, deadline())
+                   ? gateway.complete(Principal.current(), chatRequest, deadline())
                    : sessions.complete(Principal.current(), request.getSessionId(), chatRequest, deadline());
         }, ChatProtos::toCompleteResponse, responseObserver);
     }
@@ -76,7 +76,7 @@ public final class ChatGrpcService extends ChatServiceGrpc.ChatServiceImplBase {
         final Deadline deadline = deadline();
         final StreamHandle handle =
                 request.getSessionId().isEmpty()
-                ? gateway.stream(id, chatRequest, deadline, listener)
+                ? gateway.stream(Principal.current(), id, chatRequest, deadline, listener)
                 : sessions.stream(Principal.current(), request.getSessionId(), id, chatRequest, deadline, listener);
         ((ServerCallStreamObserver<StreamCompleteResponse>) responseObserver).setOnCancelHandler(handle::cancel);
     }

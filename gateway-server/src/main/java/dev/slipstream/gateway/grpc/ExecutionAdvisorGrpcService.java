@@ -15,6 +15,7 @@ import dev.slipstream.api.execution.v1.ImpactAdjustmentRequest;
 import dev.slipstream.api.execution.v1.ImpactAdjustmentResponse;
 import dev.slipstream.gateway.advisor.ExecutionDecisionAdvisor;
 import dev.slipstream.gateway.advisor.ImpactAdjustmentAdvisor;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.routing.Deadline;
@@ -56,12 +57,16 @@ public final class ExecutionAdvisorGrpcService extends ExecutionAdvisorServiceGr
                            Function.identity(), responseObserver);
     }
 
-    /** Invokes the template; a template that is not loaded gets the baseline, not an error. */
+    /**
+     * Invokes the template for the calling key; a template that is not loaded gets the baseline, not an
+     * error, while a key that may not use it is refused.
+     */
     private <R> CompletableFuture<R> advise(String promptId, JsonNode variables, OutputCheck check,
                                             String requestId, Deadline deadline,
                                             Function<PromptAnswer, R> toResponse, Function<String, R> withoutPrompt) {
         try {
-            return invoker.invoke(promptId, 0, variables, check, requestId, deadline).thenApply(toResponse);
+            return invoker.invoke(Principal.current(), promptId, 0, variables, check, requestId, deadline)
+                          .thenApply(toResponse);
         } catch (GatewayException e) {
             if (e.reason() == ErrorReason.PROMPT_NOT_FOUND) {
                 return CompletableFuture.completedFuture(withoutPrompt.apply(e.getMessage()));

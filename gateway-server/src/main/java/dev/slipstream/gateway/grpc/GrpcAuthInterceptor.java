@@ -2,11 +2,12 @@ package dev.slipstream.gateway.grpc;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Map;
 import java.util.Set;
 
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
 import dev.slipstream.gateway.auth.Principal;
-import dev.slipstream.gateway.error.ErrorReason;
+import dev.slipstream.gateway.auth.Scope;
 import dev.slipstream.gateway.error.GatewayException;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -17,8 +18,9 @@ import io.grpc.ServerInterceptor;
 
 /**
  * Requires {@code authorization: Bearer <key>} on every gRPC call except health checks and reflection,
- * which load balancers and tools call without credentials, and puts the caller's {@link Principal} into the
- * call's gRPC {@link Context}. HTTP/JSON transcoded calls pass through here too.
+ * which load balancers and tools call without credentials, checks that the key has the scope the service
+ * needs, and puts the caller's {@link Principal} into the call's gRPC {@link Context}. HTTP/JSON transcoded
+ * calls pass through here too.
  */
 public final class GrpcAuthInterceptor implements ServerInterceptor {
     private static final Metadata.Key<String> AUTHORIZATION =
@@ -26,6 +28,13 @@ public final class GrpcAuthInterceptor implements ServerInterceptor {
     private static final Set<String> PUBLIC_SERVICES = Set.of(
             "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection",
             "grpc.reflection.v1alpha.ServerReflection");
+    private static final Map<String, Scope> SCOPES_BY_SERVICE = Map.of(
+            "slipstream.gateway.v1.ChatService", Scope.CHAT,
+            "slipstream.gateway.v1.ModelService", Scope.CHAT,
+            "slipstream.gateway.v1.SessionService", Scope.SESSIONS,
+            "slipstream.gateway.v1.PromptService", Scope.PROMPTS,
+            "slipstream.execution.v1.ExecutionAdvisorService", Scope.PROMPTS,
+            "slipstream.gateway.v1.AdminService", Scope.ADMIN);
 
     private final ApiKeyVerifier verifier;
 
@@ -36,25 +45,21 @@ public final class GrpcAuthInterceptor implements ServerInterceptor {
     @Override
     public <I, O> ServerCall.Listener<I> interceptCall(ServerCall<I, O> call, Metadata headers,
                                                        ServerCallHandler<I, O> next) {
-        if (PUBLIC_SERVICES.contains(call.getMethodDescriptor().getServiceName())) {
+        final String service = call.getMethodDescriptor().getServiceName();
+        if (PUBLIC_SERVICES.contains(service)) {
             return next.startCall(call, headers);
         }
-        final String authorization = headers.get(AUTHORIZATION);
-        if (authorization == null) {
-            return reject(call, "missing API key (expected: authorization: Bearer <key>)");
-        }
-        final Principal principal = verifier.authenticate(ApiKeyVerifier.bearerToken(authorization));
-        if (principal == null) {
-            return reject(call, "invalid API key");
+        final Principal principal;
+        try {
+            principal = verifier.authenticateAuthorization(headers.get(AUTHORIZATION));
+            // A service without a scope of its own is an operator's: only admin keys reach it.
+            principal.requireScope(SCOPES_BY_SERVICE.getOrDefault(service, Scope.ADMIN), service);
+        } catch (GatewayException e) {
+            final Metadata trailers = new Metadata();
+            call.close(GrpcErrors.toStatus(e, trailers), trailers);
+            return new ServerCall.Listener<>() {};
         }
         return Contexts.interceptCall(Context.current().withValue(Principal.CONTEXT_KEY, principal), call, headers,
                                       next);
-    }
-
-    private static <I, O> ServerCall.Listener<I> reject(ServerCall<I, O> call, String message) {
-        final Metadata trailers = new Metadata();
-        call.close(GrpcErrors.toStatus(GatewayException.of(ErrorReason.UNAUTHENTICATED, message), trailers),
-                   trailers);
-        return new ServerCall.Listener<>() {};
     }
 }

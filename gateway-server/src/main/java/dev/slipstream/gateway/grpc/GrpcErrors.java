@@ -6,6 +6,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.Duration;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.QuotaFailure;
 import com.google.rpc.RetryInfo;
 
 import dev.slipstream.gateway.error.ErrorReason;
@@ -31,7 +32,10 @@ public final class GrpcErrors {
         return Status.fromCode(e.reason().grpcCode()).withDescription(rich.getMessage());
     }
 
-    /** The rich error model: code, message, {@code ErrorInfo}, and {@code BadRequest}/{@code RetryInfo} if any. */
+    /**
+     * The rich error model: code, message, {@code ErrorInfo}, and {@code BadRequest}/{@code RetryInfo}/
+     * {@code QuotaFailure} if any.
+     */
     static com.google.rpc.Status toStatusProto(GatewayException e) {
         final ErrorReason reason = e.reason();
         final String message = e.getMessage() == null ? reason.name() : e.getMessage();
@@ -54,6 +58,15 @@ public final class GrpcErrors {
                                                                      .setSeconds(retryAfter.getSeconds())
                                                                      .setNanos(retryAfter.getNano()))
                                               .build()));
+        }
+        final GatewayException.QuotaViolation quota = e.quotaViolation();
+        if (quota != null) {
+            rich.addDetails(Any.pack(QuotaFailure.newBuilder()
+                                                 .addViolations(QuotaFailure.Violation.newBuilder()
+                                                                                      .setSubject(quota.subject())
+                                                                                      .setDescription(
+                                                                                              quota.description()))
+                                                 .build()));
         }
         return rich.build();
     }

@@ -11,6 +11,7 @@ import dev.slipstream.api.gateway.v1.InvokePromptResponse;
 import dev.slipstream.api.gateway.v1.ListPromptsRequest;
 import dev.slipstream.api.gateway.v1.ListPromptsResponse;
 import dev.slipstream.api.gateway.v1.PromptServiceGrpc;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.gateway.prompt.LivePrompts;
 import dev.slipstream.gateway.prompt.OutputCheck;
@@ -29,8 +30,11 @@ public final class PromptGrpcService extends PromptServiceGrpc.PromptServiceImpl
     @Override
     public void listPrompts(ListPromptsRequest request, StreamObserver<ListPromptsResponse> responseObserver) {
         final LivePrompts prompts = invoker.registry().live();
+        final Principal caller = Principal.current();
         final ListPromptsResponse.Builder response = ListPromptsResponse.newBuilder();
-        prompts.ids().forEach(id -> response.addPrompts(PromptProtos.summary(prompts.versions(id))));
+        // Only the prompts the caller's key may use.
+        prompts.ids().stream().filter(caller.prompts()::matches)
+               .forEach(id -> response.addPrompts(PromptProtos.summary(prompts.versions(id))));
         responseObserver.onNext(response.build());
         responseObserver.onCompleted();
     }
@@ -40,6 +44,7 @@ public final class PromptGrpcService extends PromptServiceGrpc.PromptServiceImpl
         final LivePrompts prompts = invoker.registry().live();
         final PromptTemplate template;
         try {
+            Principal.current().requirePrompt(request.getPromptId());
             template = prompts.require(request.getPromptId(), request.getVersion());
         } catch (RuntimeException e) {
             responseObserver.onError(e);
@@ -52,7 +57,8 @@ public final class PromptGrpcService extends PromptServiceGrpc.PromptServiceImpl
     @Override
     public void invokePrompt(InvokePromptRequest request, StreamObserver<InvokePromptResponse> responseObserver) {
         final Deadline deadline = Deadline.of(ServiceRequestContext.current());
-        UnaryReplies.reply(() -> invoker.invoke(request.getPromptId(), request.getVersion(),
+        final Principal caller = Principal.current();
+        UnaryReplies.reply(() -> invoker.invoke(caller, request.getPromptId(), request.getVersion(),
                                                 StructJson.toJson(request.getVariables()), OutputCheck.NONE,
                                                 request.getRequestId(), deadline),
                            PromptProtos::invokeResponse, responseObserver);

@@ -10,34 +10,59 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.SimpleDecoratingHttpService;
 
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.auth.Scope;
 import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.GatewayException;
+import io.netty.util.AttributeKey;
 
 /**
- * Requires an API key on the OpenAI-compatible routes: {@code authorization: Bearer <key>} (what the OpenAI
- * SDKs send) or {@code x-api-key: <key>}. Failures are OpenAI-style 401s.
+ * Requires an API key with the route's scope ({@code chat} for the OpenAI-compatible routes, {@code prompts}
+ * for prompt invocation, {@code admin} for operator routes): {@code authorization: Bearer <key>} (what the
+ * OpenAI SDKs send) or {@code x-api-key: <key>}. Failures are OpenAI-style 401s and 403s; the caller's
+ * {@link Principal} goes into the request context.
  */
 final class HttpApiKeyAuth extends SimpleDecoratingHttpService {
-    private final ApiKeyVerifier verifier;
+    static final AttributeKey<Principal> PRINCIPAL = AttributeKey.valueOf(HttpApiKeyAuth.class, "principal");
 
-    HttpApiKeyAuth(HttpService delegate, ApiKeyVerifier verifier) {
+    private final ApiKeyVerifier verifier;
+    private final Scope scope;
+    private final String needer;
+
+    /** @param needer what needs {@code scope}, as a 403 names it */
+    HttpApiKeyAuth(HttpService delegate, ApiKeyVerifier verifier, Scope scope, String needer) {
         super(delegate);
         this.verifier = requireNonNull(verifier, "verifier");
+        this.scope = requireNonNull(scope, "scope");
+        this.needer = requireNonNull(needer, "needer");
     }
 
     @Override
     public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) throws Exception {
         final String authorization = req.headers().get(HttpHeaderNames.AUTHORIZATION);
-        final String key = authorization != null ? ApiKeyVerifier.bearerToken(authorization)
-                                                 : req.headers().get("x-api-key");
-        if (key == null) {
+        final String xApiKey = req.headers().get("x-api-key");
+        if (authorization == null && xApiKey == null) {
             return OpenAiErrors.response(GatewayException.of(
                     ErrorReason.UNAUTHENTICATED,
                     "missing API key (expected: authorization: Bearer <key>, or x-api-key: <key>)"));
         }
-        if (verifier.authenticate(key) == null) {
-            return OpenAiErrors.response(GatewayException.of(ErrorReason.UNAUTHENTICATED, "invalid API key"));
+        final Principal principal;
+        try {
+            principal = authorization != null ? verifier.authenticateAuthorization(authorization)
+                                              : verifier.authenticate(xApiKey);
+            principal.requireScope(scope, needer);
+        } catch (GatewayException e) {
+            return OpenAiErrors.response(e);
         }
+        ctx.setAttr(PRINCIPAL, principal);
         return unwrap().serve(ctx, req);
+    }
+
+    static Principal principal(ServiceRequestContext ctx) {
+        final Principal principal = ctx.attr(PRINCIPAL);
+        if (principal == null) {
+            throw new IllegalStateException("no principal in the request context (is HttpApiKeyAuth installed?)");
+        }
+        return principal;
     }
 }

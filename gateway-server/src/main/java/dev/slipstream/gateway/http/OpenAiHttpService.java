@@ -22,6 +22,8 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
 
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.auth.Scope;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatGateway;
@@ -41,6 +43,8 @@ import dev.slipstream.gateway.routing.Deadline;
 public final class OpenAiHttpService {
     /** Every route of this surface is under it, as in OpenAI's API. */
     static final String PATH_PREFIX = "/v1/";
+    /** What needs the {@code chat} scope, as a 403 names it. */
+    private static final String OPENAI_API = "the OpenAI-compatible API";
 
     /** Asks for ({@code enabled}) or refuses ({@code bypass}) the response cache; answered with hit or miss. */
     static final String CACHE_HEADER = "x-slipstream-cache";
@@ -61,10 +65,10 @@ public final class OpenAiHttpService {
     public static void mount(ServerBuilder sb, ChatGateway gateway, ApiKeyVerifier verifier) {
         final OpenAiHttpService service = new OpenAiHttpService(gateway);
         sb.route().post(PATH_PREFIX + "chat/completions")
-          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier))
+          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier, Scope.CHAT, OPENAI_API))
           .build((ctx, req) -> service.chatCompletions(ctx, req));
         sb.route().get(PATH_PREFIX + "models")
-          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier))
+          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier, Scope.CHAT, OPENAI_API))
           .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, service.modelList));
         sb.errorHandler(new OpenAiRequestTooLargeHandler());
     }
@@ -72,20 +76,23 @@ public final class OpenAiHttpService {
     private HttpResponse chatCompletions(ServiceRequestContext ctx, HttpRequest req) {
         final String requestId = req.headers().get("x-request-id", "");
         final String cacheHeader = req.headers().get(CACHE_HEADER, "");
-        return HttpResponse.of(req.aggregate().thenApply(aggregated -> {
+        // Context-aware, so that the gateway's policy can add response headers (remaining quota).
+        return HttpResponse.of(req.aggregate().thenApply(ctx.makeContextAware(aggregated -> {
             try {
                 final OpenAiRequestParser.Parsed parsed =
                         OpenAiRequestParser.parse(json(aggregated), requestId, cacheMode(cacheHeader));
-                return parsed.stream() ? stream(ctx, parsed) : complete(ctx, parsed);
+                final Principal caller = HttpApiKeyAuth.principal(ctx);
+                return parsed.stream() ? stream(ctx, caller, parsed) : complete(ctx, caller, parsed);
             } catch (GatewayException e) {
                 return OpenAiErrors.response(e);
             }
-        }));
+        })));
     }
 
-    private HttpResponse complete(ServiceRequestContext ctx, OpenAiRequestParser.Parsed parsed) {
+    private HttpResponse complete(ServiceRequestContext ctx, Principal caller, OpenAiRequestParser.Parsed parsed) {
         final long created = System.currentTimeMillis() / 1000;
-        return HttpResponse.of(gateway.complete(parsed.request(), Deadline.of(ctx)).handle((completion, error) -> {
+        return HttpResponse.of(gateway.complete(caller, parsed.request(), Deadline.of(ctx))
+                                      .handle((completion, error) -> {
             if (error != null) {
                 return OpenAiErrors.aggregated(parsed.inOpenAiTerms(OpenAiErrors.toGatewayException(error)))
                                    .toHttpResponse();
@@ -106,12 +113,12 @@ public final class OpenAiHttpService {
         }));
     }
 
-    private HttpResponse stream(ServiceRequestContext ctx, OpenAiRequestParser.Parsed parsed) {
+    private HttpResponse stream(ServiceRequestContext ctx, Principal caller, OpenAiRequestParser.Parsed parsed) {
         final HttpResponseWriter writer = HttpResponse.streaming();
         final String id = ChatGateway.newCompletionId();
         final long created = System.currentTimeMillis() / 1000;
         final String model = streamModel(parsed.request().model());
-        final StreamHandle handle = gateway.stream(id, parsed.request(), Deadline.of(ctx), new ChatStreamListener() {
+        final ChatStreamListener listener = new ChatStreamListener() {
             private boolean started;
 
             @Override
@@ -157,7 +164,8 @@ public final class OpenAiHttpService {
             private void send(ObjectNode event) {
                 writer.write(HttpData.ofUtf8("data: " + event + "\n\n"));
             }
-        });
+        };
+        final StreamHandle handle = gateway.stream(caller, id, parsed.request(), Deadline.of(ctx), listener);
         writer.whenComplete().exceptionally(cause -> {
             handle.cancel();
             return null;

@@ -22,6 +22,7 @@ import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
 
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.auth.Scope;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.routing.Deadline;
@@ -48,7 +49,8 @@ public final class PromptHttpService {
     public static void mount(ServerBuilder sb, PromptInvoker invoker, ApiKeyVerifier verifier) {
         final PromptHttpService service = new PromptHttpService(invoker);
         sb.route().post("regex:^" + OpenAiHttpService.PATH_PREFIX + "prompts/(?<id>[^/:]+):invoke$")
-          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier))
+          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier, Scope.PROMPTS,
+                                                    "POST /v1/prompts/{id}:invoke"))
           .build((ctx, req) -> HttpResponse.of(req.aggregate()
                                                   .thenCompose(aggregated -> service.invoke(ctx, aggregated))));
     }
@@ -60,8 +62,9 @@ public final class PromptHttpService {
             final JsonNode body = body(request);
             final JsonNode variables = body.has("variables") ? body.get("variables")
                                                              : JsonNodeFactory.instance.objectNode();
-            return invoker.invoke(requireNonNull(ctx.pathParam("id"), "id"), version(body), variables,
-                                  OutputCheck.NONE, request.headers().get("x-request-id", ""), deadline)
+            return invoker.invoke(HttpApiKeyAuth.principal(ctx), requireNonNull(ctx.pathParam("id"), "id"),
+                                  version(body), variables, OutputCheck.NONE,
+                                  request.headers().get("x-request-id", ""), deadline)
                           .handle((answer, error) -> error != null ? OpenAiErrors.response(error)
                                                                    : HttpResponse.of(HttpStatus.OK,
                                                                                      MediaType.JSON_UTF_8,

@@ -9,6 +9,7 @@ import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.ServerBuilder;
 
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
+import dev.slipstream.gateway.auth.Scope;
 import dev.slipstream.gateway.cache.CacheStats;
 import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.routing.Router;
@@ -27,7 +28,7 @@ public final class ProviderHealthService {
 
     public static void mount(ServerBuilder sb, Router router, ResponseCache cache, ApiKeyVerifier verifier) {
         sb.route().get(PATH)
-          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier))
+          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier, Scope.ADMIN, "GET /admin/providers"))
           .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8,
                                                snapshot(router, cache).toString()));
     }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.armeria.common.annotation.Nullable;
 
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatGateway;
@@ -72,13 +73,18 @@ public final class PromptInvoker {
 
     /**
      * Invokes prompt {@code promptId} (its newest version, or {@code version} when not 0) with
-     * {@code variables}; {@code check} adds the request's own rules to the template's.
+     * {@code variables} for {@code caller}; {@code check} adds the request's own rules to the template's.
+     * The caller's prompt globs decide which prompts it may invoke; the template, not the caller, names the
+     * model, so the key's model globs do not apply, while its limits and budget do.
      *
-     * @throws GatewayException PROMPT_NOT_FOUND for an unknown prompt or version; INVALID_ARGUMENT naming
+     * @throws GatewayException PERMISSION_DENIED when the caller's key may not use the prompt;
+     *                          PROMPT_NOT_FOUND for an unknown prompt or version; INVALID_ARGUMENT naming
      *                          every variable that does not match its declaration
      */
-    public CompletableFuture<PromptAnswer> invoke(String promptId, int version, JsonNode variables,
-                                                  OutputCheck check, String requestId, Deadline deadline) {
+    public CompletableFuture<PromptAnswer> invoke(Principal caller, String promptId, int version,
+                                                  JsonNode variables, OutputCheck check, String requestId,
+                                                  Deadline deadline) {
+        caller.requirePrompt(promptId);
         // One generation throughout, so a reload in the middle cannot mix versions.
         final LivePrompts prompts = registry.live();
         final PromptTemplate template = prompts.require(promptId, version);
@@ -91,7 +97,8 @@ public final class PromptInvoker {
                                             v.message())).toList());
         }
         final List<ChatMessage> messages = rendered.messages().stream().map(PromptInvoker::toChatMessage).toList();
-        return new Invocation(prompts.validator(template), template, check, requestId, deadline).attempt(messages, 1);
+        return new Invocation(caller.withAnyModel(), prompts.validator(template), template, check, requestId,
+                              deadline).attempt(messages, 1);
     }
 
     private static ChatMessage toChatMessage(PromptMessage message) {
@@ -104,6 +111,7 @@ public final class PromptInvoker {
 
     /** The tally of one invocation; its attempts run one after another, never concurrently. */
     private final class Invocation {
+        private final Principal caller;
         private final OutputValidator validator;
         private final PromptTemplate template;
         private final OutputCheck check;
@@ -117,8 +125,9 @@ public final class PromptInvoker {
         private String provider = "";
         private String providerModel = "";
 
-        Invocation(OutputValidator validator, PromptTemplate template, OutputCheck check, String requestId,
-                   Deadline deadline) {
+        Invocation(Principal caller, OutputValidator validator, PromptTemplate template, OutputCheck check,
+                   String requestId, Deadline deadline) {
+            this.caller = caller;
             this.validator = validator;
             this.template = template;
             this.check = check;
@@ -137,7 +146,7 @@ public final class PromptInvoker {
             final ChatRequest request = new ChatRequest(template.model(), messages, options(), requestId,
                                                         Map.of("prompt", template.name()), CacheMode.DETERMINISTIC);
             modelCalls++;
-            return chat.complete(request, Deadline.after(Duration.ofMillis(budgetMillis)))
+            return chat.complete(caller, request, Deadline.after(Duration.ofMillis(budgetMillis)))
                        .orTimeout(budgetMillis, TimeUnit.MILLISECONDS)
                        .handle((completion, error) -> error != null
                                                       ? CompletableFuture.completedFuture(failed(error, budgetMillis))
@@ -149,7 +158,8 @@ public final class PromptInvoker {
                                                          int attempt) {
             usage = new TokenUsage(usage.inputTokens() + completion.usage().inputTokens(),
                                    usage.outputTokens() + completion.usage().outputTokens(),
-                                   usage.cachedInputTokens() + completion.usage().cachedInputTokens());
+                                   usage.cachedInputTokens() + completion.usage().cachedInputTokens(),
+                                   usage.cacheWriteInputTokens() + completion.usage().cacheWriteInputTokens());
             costMicrosUsd += completion.costMicrosUsd();
             rawText = completion.content();
             provider = completion.provider();

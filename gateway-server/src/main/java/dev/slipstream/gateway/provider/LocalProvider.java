@@ -93,7 +93,7 @@ public final class LocalProvider implements ChatProvider {
                 finishReason = FinishReason.LENGTH;
             }
         }
-        final TokenUsage usage = new TokenUsage(tokenCounter.countPrompt(messages), tokenCounter.count(text), 0);
+        final TokenUsage usage = new TokenUsage(tokenCounter.countPrompt(messages), tokenCounter.count(text), 0, 0);
         return new ProviderReply(text, finishReason, usage, request.providerModel());
     }
 

@@ -12,6 +12,8 @@ import dev.slipstream.gateway.chat.TokenUsage;
  * {@code cachedInputTokens} is the part of it read from a prompt cache; {@code outputTokens} counts every
  * generated token billed as output.
  *
+ * {@code cacheWriteInputTokens} is the part written to it (Anthropic's {@code cache_creation_input_tokens}).
+ *
  * <p>OpenAI reports cached tokens inside {@code prompt_tokens}; Anthropic reports
  * {@code cache_read_input_tokens} and {@code cache_creation_input_tokens} outside {@code input_tokens};
  * Gemini reports {@code cachedContentTokenCount} inside {@code promptTokenCount}, and its
@@ -28,16 +30,19 @@ final class UsageNormalizer {
         long input = reportedInput != null ? reportedInput : countedInput;
         long output = reportedOutput != null ? reportedOutput : countedOutput;
         long cached = 0;
+        long cacheWrite = 0;
         if (usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null) {
             cached = orZero(openAi.inputTokensDetails().cachedTokens());
         } else if (usage instanceof AnthropicTokenUsage anthropic) {
             cached = orZero(anthropic.cacheReadInputTokens());
-            input += cached + orZero(anthropic.cacheCreationInputTokens());
+            cacheWrite = orZero(anthropic.cacheCreationInputTokens());
+            input += cached + cacheWrite;
         } else if (usage instanceof GoogleAiGeminiTokenUsage gemini) {
             cached = orZero(gemini.cachedContentTokenCount());
             output += orZero(gemini.thoughtsTokenCount());
         }
-        return new TokenUsage(input, output, Math.min(cached, input));
+        cached = Math.min(cached, input);
+        return new TokenUsage(input, output, cached, Math.min(cacheWrite, input - cached));
     }
 
     private static long orZero(@Nullable Integer value) {

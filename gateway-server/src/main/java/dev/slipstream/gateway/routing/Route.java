@@ -29,6 +29,11 @@ public final class Route {
         return targets.stream().map(RouteTarget::name).toList();
     }
 
+    /** The provider of the first target in configuration order, e.g. to label a call no target answered. */
+    public String firstProvider() {
+        return targets.getFirst().provider().name();
+    }
+
     List<RouteTarget> targets() {
         return targets;
     }

@@ -18,5 +18,13 @@ public record RoutedReply(ProviderReply reply, String provider, List<RouteAttemp
         requireNonNull(reply, "reply");
         requireNonNull(provider, "provider");
         attempts = List.copyOf(attempts);
+        if (attempts.isEmpty()) {
+            throw new IllegalArgumentException("a routed reply has at least its successful attempt");
+        }
+    }
+
+    /** The {@code provider/model} name of the target that answered. */
+    public String target() {
+        return attempts.getLast().target();
     }
 }

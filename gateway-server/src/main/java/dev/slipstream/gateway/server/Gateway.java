@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,29 +17,47 @@ import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
 import com.linecorp.armeria.server.docs.DocService;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import com.linecorp.armeria.server.healthcheck.HealthCheckService;
+import com.linecorp.armeria.server.metric.MetricCollectingService;
 
 import dev.slipstream.api.gateway.v1.ChatServiceGrpc;
 import dev.slipstream.api.gateway.v1.CompleteRequest;
 import dev.slipstream.api.gateway.v1.Message;
 import dev.slipstream.api.gateway.v1.Role;
 import dev.slipstream.context.ContextStore;
+import dev.slipstream.gateway.admin.AdminGrpcService;
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
-import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.auth.ApiKeys;
+import dev.slipstream.gateway.auth.KeyRegistry;
+import dev.slipstream.gateway.auth.RedisStoredKeys;
+import dev.slipstream.gateway.auth.StoredKeys;
 import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ModelCatalog;
 import dev.slipstream.gateway.chat.TokenCounter;
-import dev.slipstream.gateway.config.AuthConfig;
+import dev.slipstream.gateway.chat.ChatObserver;
+import dev.slipstream.gateway.chat.ChatPolicy;
 import dev.slipstream.gateway.config.ConfigException;
+import dev.slipstream.gateway.config.ContextStoreConfig;
+import dev.slipstream.gateway.cost.Budgets;
+import dev.slipstream.gateway.cost.InMemorySpendCounters;
+import dev.slipstream.gateway.cost.InMemorySpendLedger;
+import dev.slipstream.gateway.cost.RedisSpend;
+import dev.slipstream.gateway.cost.SpendCounters;
+import dev.slipstream.gateway.cost.SpendLedger;
+import dev.slipstream.gateway.cost.PriceTable;
+import dev.slipstream.gateway.metrics.MetricsService;
+import dev.slipstream.gateway.metrics.RequestRecorder;
+import dev.slipstream.gateway.policy.GatewayPolicy;
+import dev.slipstream.gateway.ratelimit.RateLimiter;
 import dev.slipstream.gateway.config.GatewayConfig;
 import dev.slipstream.gateway.config.PromptsConfig;
 import dev.slipstream.gateway.config.ProviderConfig;
 import dev.slipstream.gateway.config.ServerConfig;
-import dev.slipstream.gateway.grpc.AdminGrpcService;
 import dev.slipstream.gateway.grpc.ChatGrpcService;
 import dev.slipstream.gateway.grpc.ExecutionAdvisorGrpcService;
 import dev.slipstream.gateway.grpc.GatewayExceptionHandler;
@@ -62,29 +81,43 @@ import dev.slipstream.prompts.Problem;
 import dev.slipstream.prompts.TemplateValidationException;
 import com.linecorp.armeria.server.grpc.GrpcHealthCheckService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.hotspot.DefaultExports;
 
 /**
  * A running gateway: one Armeria server on one port for gRPC, gRPC-Web, HTTP/JSON transcoding, the
  * OpenAI-compatible API, health and docs.
  */
 public final class Gateway implements AutoCloseable {
+    /** How soon a key created or disabled on one replica takes effect on the others. */
+    private static final Duration KEY_SYNC_INTERVAL = Duration.ofSeconds(1);
+
     private final Server server;
     private final ExecutorService blockingExecutor;
     private final ContextStore contextStore;
+    private final RateLimiter rateLimiter;
+    private final SpendCounters spendCounters;
+    private final KeyRegistry keyRegistry;
     @Nullable
     private final PromptDirectoryWatcher promptWatcher;
 
     private Gateway(Server server, ExecutorService blockingExecutor, ContextStore contextStore,
+                    RateLimiter rateLimiter, SpendCounters spendCounters, KeyRegistry keyRegistry,
                     @Nullable PromptDirectoryWatcher promptWatcher) {
         this.server = server;
         this.blockingExecutor = blockingExecutor;
         this.contextStore = contextStore;
+        this.rateLimiter = rateLimiter;
+        this.spendCounters = spendCounters;
+        this.keyRegistry = keyRegistry;
         this.promptWatcher = promptWatcher;
     }
 
     /**
      * Builds and starts a gateway for a validated {@code config}, guarded by {@code apiKey} (tenant
-     * {@code default}) and the configured {@code auth.api_keys}.
+     * {@code default}, every scope) and the configured {@code auth.api_keys}.
      *
      * @throws dev.slipstream.context.ContextStoreUnavailableException when the configured Redis cannot be
      *         reached
@@ -97,21 +130,37 @@ public final class Gateway implements AutoCloseable {
         // Provider SDKs block; they get a virtual thread each, never an event loop.
         final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("provider-", 0).factory());
-        final ChatGateway chat = chatGateway(config, tokens, blockingExecutor);
+        final RateLimiter rateLimiter = rateLimiter(config);
+        final Spend spend = spend(config.contextStore());
+        final ChatPolicy policy = new GatewayPolicy(tokens, rateLimiter,
+                                                    new Budgets(spend.counters(), config.tenants(), Clock.systemUTC()),
+                                                    new PriceTable(config.pricing()), spend.ledger(),
+                                                    Clock.systemUTC(), config.policy().estimatedOutputTokens());
+        // Per gateway, not the JVM-wide default: tests run several gateways in one JVM.
+        final CollectorRegistry metrics = new CollectorRegistry();
+        DefaultExports.register(metrics);
+        final ChatGateway chat = chatGateway(config, tokens, blockingExecutor, policy,
+                                             new RequestRecorder(metrics, config.models(), config.routes()));
         final PromptRegistry prompts;
         try {
             prompts = promptRegistry(config.prompts(), chat.catalog());
         } catch (ConfigException e) {
             blockingExecutor.shutdownNow();
             contextStore.close();
+            rateLimiter.close();
+            spend.counters().close();
             throw e;
         }
         final PromptInvoker invoker = new PromptInvoker(prompts, chat, config.prompts());
-        final ApiKeyVerifier verifier = verifier(config, apiKey);
-        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, invoker, verifier);
-        final Server server = buildServer(config.server(), grpc, chat, invoker, verifier);
+        final ApiKeyVerifier verifier = new ApiKeyVerifier(ApiKeys.fromConfig(config.auth(), apiKey),
+                                                           Clock.systemUTC());
+        final KeyRegistry keyRegistry = new KeyRegistry(verifier, storedKeys(config.contextStore()), KEY_SYNC_INTERVAL);
+        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, invoker, verifier,
+                                             new AdminGrpcService(keyRegistry, spend.ledger(), prompts));
+        final Server server = buildServer(config.server(), grpc, chat, invoker, verifier, metrics);
         server.start().join();
-        return new Gateway(server, blockingExecutor, contextStore, promptWatcher(prompts, config.prompts()));
+        return new Gateway(server, blockingExecutor, contextStore, rateLimiter, spend.counters(), keyRegistry,
+                           promptWatcher(prompts, config.prompts()));
     }
 
     /** Loads the template directory; a gateway never starts on a broken set. */
@@ -137,16 +186,34 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static ApiKeyVerifier verifier(GatewayConfig config, String apiKey) {
-        final Map<String, String> tenantsByKey = new LinkedHashMap<>();
-        tenantsByKey.put(apiKey, Principal.DEFAULT_TENANT);
-        for (AuthConfig.ApiKeyConfig key : config.auth().apiKeys()) {
-            tenantsByKey.put(key.key(), key.tenant());
-        }
-        return new ApiKeyVerifier(tenantsByKey);
+    /** Keys created at run time: in Redis when sessions are kept there, so that every replica knows them. */
+    private static StoredKeys storedKeys(ContextStoreConfig store) {
+        return ContextStoreConfig.MEMORY.equals(store.uri())
+               ? StoredKeys.NONE
+               : new RedisStoredKeys(store.uri(), Duration.ofMillis(store.commandTimeoutMs()));
     }
 
-    private static ChatGateway chatGateway(GatewayConfig config, TokenCounter tokens, ExecutorService executor) {
+    /** Budget counters and the ledger: in Redis when sessions are kept there, so that replicas share them. */
+    private record Spend(SpendCounters counters, SpendLedger ledger) {}
+
+    private static Spend spend(ContextStoreConfig store) {
+        if (ContextStoreConfig.MEMORY.equals(store.uri())) {
+            return new Spend(new InMemorySpendCounters(), new InMemorySpendLedger());
+        }
+        final RedisSpend redis = new RedisSpend(store.uri(), Duration.ofMillis(store.commandTimeoutMs()));
+        return new Spend(redis, redis);
+    }
+
+    /** Limits shared through Redis when sessions are kept there, so that every replica enforces one limit. */
+    private static RateLimiter rateLimiter(GatewayConfig config) {
+        final ContextStoreConfig store = config.contextStore();
+        return ContextStoreConfig.MEMORY.equals(store.uri())
+               ? RateLimiter.local(config.tenants())
+               : RateLimiter.redis(store.uri(), Duration.ofMillis(store.commandTimeoutMs()), config.tenants());
+    }
+
+    private static ChatGateway chatGateway(GatewayConfig config, TokenCounter tokens, ExecutorService executor,
+                                           ChatPolicy policy, ChatObserver observer) {
         final ProviderFactory factory = new ProviderFactory(tokens, executor);
         final Map<String, ChatProvider> providers = new LinkedHashMap<>();
         for (ProviderConfig provider : config.providers()) {
@@ -154,11 +221,13 @@ public final class Gateway implements AutoCloseable {
         }
         final ModelCatalog catalog = new ModelCatalog(providers, config.models(), config.defaultModel());
         return new ChatGateway(catalog, new Router(catalog, providers, config.routes()),
-                               new ResponseCache(config.cache()), new ChatRequestValidator(config.limits()));
+                               new ResponseCache(config.cache()), new ChatRequestValidator(config.limits()), policy,
+                               observer);
     }
 
     private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
-                                           TokenCounter tokens, PromptInvoker invoker, ApiKeyVerifier verifier) {
+                                           TokenCounter tokens, PromptInvoker invoker, ApiKeyVerifier verifier,
+                                           AdminGrpcService admin) {
         return GrpcService.builder()
                           .addService(new ChatGrpcService(chat, SessionChat.create(config, contextStore, chat,
                                                                                     tokens)))
@@ -166,7 +235,7 @@ public final class Gateway implements AutoCloseable {
                           .addService(new ModelGrpcService(chat.catalog()))
                           .addService(new PromptGrpcService(invoker))
                           .addService(new ExecutionAdvisorGrpcService(invoker))
-                          .addService(new AdminGrpcService(invoker.registry()))
+                          .addService(admin)
                           .addService(GrpcHealthCheckService.of())
                           .addService(ProtoReflectionServiceV1.newInstance())
                           .intercept(new GrpcAuthInterceptor(verifier))
@@ -180,7 +249,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static Server buildServer(ServerConfig config, GrpcService grpc, ChatGateway chat,
-                                      PromptInvoker invoker, ApiKeyVerifier verifier) {
+                                      PromptInvoker invoker, ApiKeyVerifier verifier, CollectorRegistry metrics) {
         final ServerBuilder sb = Server.builder()
                                        .http(new java.net.InetSocketAddress(config.host(), config.port()))
                                        .maxRequestLength(config.maxRequestBytes())
@@ -189,7 +258,14 @@ public final class Gateway implements AutoCloseable {
                                                                 Duration.ofMillis(config.shutdownGraceMs()))
                                        .service(grpc)
                                        .errorHandler(new GrpcRequestTooLargeHandler())
-                                       .service("/health", HealthCheckService.of());
+                                       .service("/health", HealthCheckService.of())
+                                       // Armeria's own meters land in the same registry as the gateway's.
+                                       .meterRegistry(new PrometheusMeterRegistry(
+                                               PrometheusConfig.DEFAULT, metrics,
+                                               io.micrometer.core.instrument.Clock.SYSTEM))
+                                       .decorator(MetricCollectingService.newDecorator(
+                                               MeterIdPrefixFunction.ofDefault("armeria.server")))
+                                       .service("/metrics", new MetricsService(metrics));
         OpenAiHttpService.mount(sb, chat, verifier);
         PromptHttpService.mount(sb, invoker, verifier);
         ProviderHealthService.mount(sb, chat.router(), chat.cache(), verifier);
@@ -233,5 +309,8 @@ public final class Gateway implements AutoCloseable {
         server.stop().join();
         blockingExecutor.shutdownNow();
         contextStore.close();
+        rateLimiter.close();
+        spendCounters.close();
+        keyRegistry.close();
     }
 }

@@ -1,8 +1,6 @@
 package dev.slipstream.gateway.server;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -12,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import com.linecorp.armeria.common.annotation.Nullable;
 
 import dev.slipstream.context.ContextStoreUnavailableException;
+import dev.slipstream.gateway.auth.ApiKeySecrets;
 import dev.slipstream.gateway.config.ConfigException;
 import dev.slipstream.gateway.config.ConfigLoader;
 import dev.slipstream.gateway.config.EmbeddedConfig;
@@ -21,7 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code slipstream} command line. */
-@Command(name = "slipstream", mixinStandardHelpOptions = true, subcommands = Main.Serve.class,
+@Command(name = "slipstream", mixinStandardHelpOptions = true,
+         subcommands = {Main.Serve.class, KeysCommand.class},
          description = "Slipstream, a gRPC-first LLM gateway.")
 public final class Main {
     private static final Logger logger = LoggerFactory.getLogger(Main.class);
@@ -58,7 +58,7 @@ public final class Main {
             }
             String apiKey = gatewayConfig.auth().apiKey();
             if (apiKey == null) {
-                apiKey = generateKey();
+                apiKey = ApiKeySecrets.generate();
                 // Printed once, to the console only: the caller needs it, the logs must never hold it.
                 System.out.println("No API key configured (auth.api_key or SLIPSTREAM_API_KEY); generated one " +
                                    "for this run:\n\n    " + apiKey + "\n\nSend it as 'authorization: Bearer " +
@@ -83,12 +83,6 @@ public final class Main {
                         gatewayConfig.models().stream().map(m -> m.alias()).toList());
             gateway.blockUntilShutdown();
             return 0;
-        }
-
-        private static String generateKey() {
-            final byte[] bytes = new byte[24];
-            new SecureRandom().nextBytes(bytes);
-            return "slip_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
     }
 }

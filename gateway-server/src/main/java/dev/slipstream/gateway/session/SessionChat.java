@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
-
-import com.linecorp.armeria.common.annotation.Nullable;
 
 import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.context.ContextStore;
@@ -21,6 +18,7 @@ import dev.slipstream.gateway.chat.ChatMessage;
 import dev.slipstream.gateway.chat.ChatRequest;
 import dev.slipstream.gateway.chat.ChatRequestValidator;
 import dev.slipstream.gateway.chat.ChatStreamListener;
+import dev.slipstream.gateway.chat.DeferredStream;
 import dev.slipstream.gateway.chat.Role;
 import dev.slipstream.gateway.chat.TokenCounter;
 import dev.slipstream.gateway.config.GatewayConfig;
@@ -77,7 +75,7 @@ public final class SessionChat {
             if (result.isDone()) {
                 return CompletableFuture.<ChatCompletion>failedFuture(new CancellationException());
             }
-            final CompletableFuture<ChatCompletion> call = gateway.complete(turn.upstream(), deadline);
+            final CompletableFuture<ChatCompletion> call = gateway.complete(principal, turn.upstream(), deadline);
             result.whenComplete((unused, failure) -> call.cancel(false));
             return call.thenCompose(completion -> result.isDone()
                     ? CompletableFuture.<ChatCompletion>failedFuture(new CancellationException())
@@ -98,13 +96,14 @@ public final class SessionChat {
      */
     public StreamHandle stream(Principal principal, String sessionId, String completionId, ChatRequest request,
                                Deadline deadline, ChatStreamListener listener) {
-        final SessionStream handle = new SessionStream();
+        final DeferredStream handle = new DeferredStream(() -> {});
         prepare(principal, sessionId, request, deadline).whenComplete((turn, failure) -> {
             if (failure != null) {
                 listener.onError(ContextStoreErrors.translate(failure));
                 return;
             }
-            handle.start(() -> gateway.stream(completionId, turn.upstream(), deadline, new ChatStreamListener() {
+            handle.start(() -> gateway.stream(principal, completionId, turn.upstream(), deadline,
+                                              new ChatStreamListener() {
                 @Override
                 public void onDelta(String text) {
                     listener.onDelta(text);
@@ -137,7 +136,7 @@ public final class SessionChat {
                                             Deadline deadline) {
         try {
             validator.validate(request);
-            return prompter.prepare(principal.tenant(), sessionId, request, deadline);
+            return prompter.prepare(principal, sessionId, request, deadline);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -147,34 +146,5 @@ public final class SessionChat {
         final List<SessionMessage> messages = new ArrayList<>(turn.newMessages());
         messages.addAll(stored.toStored(List.of(new ChatMessage(Role.ASSISTANT, completion.content()))));
         return appender.append(principal.tenant(), sessionId, turn.version(), messages);
-    }
-
-    /** Stops the stream if it has started; keeps it from starting otherwise. */
-    private static final class SessionStream implements StreamHandle {
-        @Nullable
-        private StreamHandle upstream;
-        private boolean cancelled;
-
-        synchronized void start(Supplier<StreamHandle> starter) {
-            if (!cancelled) {
-                upstream = starter.get();
-            }
-        }
-
-        synchronized boolean isCancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public void cancel() {
-            final StreamHandle started;
-            synchronized (this) {
-                cancelled = true;
-                started = upstream;
-            }
-            if (started != null) {
-                started.cancel();
-            }
-        }
     }
 }

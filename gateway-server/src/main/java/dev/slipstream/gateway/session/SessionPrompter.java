@@ -16,9 +16,13 @@ import dev.slipstream.context.ContextStoreUnavailableException;
 import dev.slipstream.context.RunningSummary;
 import dev.slipstream.context.Session;
 import dev.slipstream.context.SessionMessage;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatGateway;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatRequest;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.GenerationOptions;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ResolvedModel;
 import dev.slipstream.gateway.config.LimitsConfig;
 import dev.slipstream.gateway.config.SessionsConfig;
@@ -62,7 +66,8 @@ final class SessionPrompter {
     }
 
     /** Resolves the model now (throwing MODEL_NOT_FOUND); the rest happens in the future. */
-    CompletableFuture<Turn> prepare(String tenant, String sessionId, ChatRequest request, Deadline deadline) {
+    CompletableFuture<Turn> prepare(Principal caller, String sessionId, ChatRequest request, Deadline deadline) {
+        final String tenant = caller.tenant();
         final GenerationOptions options = request.options();
         final int replyTokens = options.maxOutputTokens() != null ? options.maxOutputTokens()
                                                                   : config.replyBudgetTokens();
@@ -77,8 +82,8 @@ final class SessionPrompter {
             if (summarizer == null || !plan.overflows()) {
                 return CompletableFuture.completedFuture(truncated);
             }
-            return summarizer.fold(session.messages(), session.summary(), plan.overflowFrom(), plan.overflowTo(),
-                                   deadline)
+            return summarizer.fold(caller, session.messages(), session.summary(), plan.overflowFrom(),
+                                   plan.overflowTo(), deadline)
                              .thenCompose(summary -> storeSummary(tenant, session, summary).thenApply(version -> {
                                  final Plan summarized = window.plan(session.messages(), summary, newMessages, budget);
                                  return new Turn(withPrompt(request, upstreamOptions, summarized), version, newMessages);

@@ -13,6 +13,7 @@ import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.context.MessageRole;
 import dev.slipstream.context.RunningSummary;
 import dev.slipstream.context.SessionMessage;
+import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatMessage;
@@ -52,8 +53,8 @@ final class Summarizer {
      * The summary with the turns {@code [from, to)} of {@code messages} folded in, as far as they fit; the
      * future fails when the summarizer does, or when not even the first turn fits.
      */
-    CompletableFuture<RunningSummary> fold(List<SessionMessage> messages, @Nullable RunningSummary previous,
-                                           int from, int to, Deadline deadline) {
+    CompletableFuture<RunningSummary> fold(Principal caller, List<SessionMessage> messages,
+                                           @Nullable RunningSummary previous, int from, int to, Deadline deadline) {
         final String earlier = previous == null || previous.text().isBlank() ? "(none)" : previous.text();
         final StringBuilder transcript = new StringBuilder("Earlier summary:\n").append(earlier)
                                                                                 .append("\n\nNew turns:\n");
@@ -86,7 +87,8 @@ final class Summarizer {
                                new ChatMessage(Role.USER, transcript.toString())),
                 new GenerationOptions(null, null, summaryMaxTokens, List.of(), ResponseFormat.TEXT), "", Map.of(),
                 CacheMode.DETERMINISTIC);
-        return gateway.complete(request, deadline).thenApply(completion -> {
+        // The caller pays for the summary, whatever models its key may name: the operator chose this one.
+        return gateway.complete(caller.withAnyModel(), request, deadline).thenApply(completion -> {
             final String summary = completion.content().strip();
             if (summary.isEmpty()) {
                 // Storing it would drop the folded turns without a trace.

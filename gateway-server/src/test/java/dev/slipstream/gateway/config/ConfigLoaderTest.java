@@ -127,7 +127,8 @@ class ConfigLoaderTest {
     void unknownTopLevelFieldIsNamed() {
         assertThat(problems(Map.of(), MODELS + "default_modle: local\n")).containsExactly(
                 "line 8: default_modle: unknown field 'default_modle' (expected one of: auth, cache, " +
-                "context_store, default_model, limits, models, prompts, providers, routes, server, sessions)");
+                "context_store, default_model, limits, models, policy, pricing, prompts, providers, routes, " +
+                "server, sessions, tenants)");
     }
 
     @Test
@@ -153,7 +154,7 @@ class ConfigLoaderTest {
     void topLevelListIsNotAConfiguration() {
         assertThat(problems(Map.of(), "- server\n- models\n")).containsExactly(
                 "line 1: the file is a list (expected: a YAML mapping with server, limits, auth, providers, " +
-                "models, routes, cache, default_model, context_store, sessions, prompts)");
+                "models, routes, cache, default_model, context_store, sessions, prompts, tenants, pricing, policy)");
     }
 
     @Test

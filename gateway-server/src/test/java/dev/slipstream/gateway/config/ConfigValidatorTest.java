@@ -22,6 +22,7 @@ class ConfigValidatorTest {
     private static final Map<String, String> VALID = Map.of(
             "providers", '[' + LOCAL + ']',
             "models", "[{alias: local, provider: local, model: slipstream-local}]");
+    private static final String SHA256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String TARGET = "{provider: local, model: m}";
     private static final String KINDS =
             "(expected one of: local, openai, openai-compatible, azure-openai, anthropic, gemini, mistral, ollama)";
@@ -72,6 +73,97 @@ class ConfigValidatorTest {
                 row("auth.api_keys entry without a tenant", "auth", "{api_keys: [{key: key-b-0123456789}]}",
                     "auth.api_keys[0].tenant: missing (expected: letters, digits, '_', '.', ':', '-'; " +
                     "at most 128 characters)"),
+                row("api key id with a space", "auth", "{api_keys: [{id: 'desk a', key: key-b-0123456789, tenant: b}]}",
+                    "auth.api_keys[0].id: 'desk a' (expected: letters, digits, '_', '.', ':', '-'; " +
+                    "at most 64 characters)"),
+                row("api key id used twice", "auth",
+                    "{api_keys: [{id: a, key: key-b-0123456789, tenant: b}, " +
+                    "{id: a, key: key-c-0123456789, tenant: b}]}",
+                    "auth.api_keys[1].id: 'a' is used by an earlier key (expected: unique)"),
+                row("api key id 'default', the shared key's", "auth",
+                    "{api_key: key-a-0123456789, api_keys: [{id: default, key: key-b-0123456789, tenant: b}]}",
+                    "auth.api_keys[0].id: 'default' is used by an earlier key (expected: unique)"),
+                row("both key and key_sha256", "auth",
+                    "{api_keys: [{key: key-b-0123456789, key_sha256: " + SHA256 + ", tenant: b}]}",
+                    "auth.api_keys[0]: both key and key_sha256 (expected: one of them)"),
+                row("key_sha256 in upper case", "auth",
+                    "{api_keys: [{key_sha256: " + SHA256.toUpperCase() + ", tenant: b}]}",
+                    "auth.api_keys[0].key_sha256: '" + SHA256.toUpperCase() + "' (expected: 64 lower-case hex " +
+                    "digits, as printed by sha256sum)"),
+                row("key_sha256 used twice", "auth",
+                    "{api_keys: [{key_sha256: " + SHA256 + ", tenant: b}, {key_sha256: " + SHA256 + ", tenant: c}]}",
+                    "auth.api_keys[1].key_sha256: the same as an earlier key (expected: unique)"),
+                row("unknown scope", "auth", "{api_keys: [{key: key-b-0123456789, tenant: b, scopes: [chat, write]}]}",
+                    "auth.api_keys[0].scopes: 'write' (expected one of: chat, sessions, prompts, admin)"),
+                row("no model globs", "auth", "{api_keys: [{key: key-b-0123456789, tenant: b, models: []}]}",
+                    "auth.api_keys[0].models: empty (expected: at least one glob; '*' allows all)"),
+                row("blank prompt glob", "auth", "{api_keys: [{key: key-b-0123456789, tenant: b, prompts: ['']}]}",
+                    "auth.api_keys[0].prompts: '' (expected: a glob such as gpt-4o* or *)"),
+                row("negative requests_per_minute", "auth",
+                    "{api_keys: [{key: key-b-0123456789, tenant: b, limits: {requests_per_minute: -1}}]}",
+                    "auth.api_keys[0].limits.requests_per_minute: -1 (expected: 0 to 60000000000)"),
+                row("negative tokens_per_minute", "auth",
+                    "{api_keys: [{key: key-b-0123456789, tenant: b, limits: {tokens_per_minute: -5}}]}",
+                    "auth.api_keys[0].limits.tokens_per_minute: -5 (expected: 0 to 60000000000)"),
+                row("negative burst_per_second", "auth",
+                    "{api_keys: [{key: key-b-0123456789, tenant: b, limits: {burst_per_second: -2}}]}",
+                    "auth.api_keys[0].limits.burst_per_second: -2 (expected: 0 to 60000000000)"),
+                row("negative daily budget", "auth",
+                    "{api_keys: [{key: key-b-0123456789, tenant: b, budget: {daily_micros_usd: -1}}]}",
+                    "auth.api_keys[0].budget.daily_micros_usd: -1 (expected: 0 to 1000000000000000)"),
+                row("monthly budget above a billion dollars", "auth",
+                    "{api_keys: [{key: key-b-0123456789, tenant: b, budget: {monthly_micros_usd: 1000000000000001}}]}",
+                    "auth.api_keys[0].budget.monthly_micros_usd: 1000000000000001 (expected: 0 to " +
+                    "1000000000000000)"),
+                row("expires_at without a time", "auth",
+                    "{api_keys: [{key: key-b-0123456789, tenant: b, expires_at: '2027-01-31'}]}",
+                    "auth.api_keys[0].expires_at: '2027-01-31' (expected: an ISO-8601 instant such as " +
+                    "2027-01-31T00:00:00Z)"),
+                // tenants
+                row("tenant id with a space", "tenants", "[{id: 'team b'}]",
+                    "tenants[0].id: 'team b' (expected: letters, digits, '_', '.', ':', '-'; at most 128 characters)"),
+                row("tenant without an id", "tenants", "[{limits: {requests_per_minute: 5}}]",
+                    "tenants[0].id: missing (expected: letters, digits, '_', '.', ':', '-'; at most 128 characters)"),
+                row("tenant listed twice", "tenants", "[{id: b}, {id: b}]",
+                    "tenants[1].id: 'b' is used by an earlier tenant (expected: unique)"),
+                row("tenant with negative tokens_per_minute", "tenants", "[{id: b, limits: {tokens_per_minute: -1}}]",
+                    "tenants[0].limits.tokens_per_minute: -1 (expected: 0 to 60000000000)"),
+                row("tenant with negative monthly budget", "tenants", "[{id: b, budget: {monthly_micros_usd: -1}}]",
+                    "tenants[0].budget.monthly_micros_usd: -1 (expected: 0 to 1000000000000000)"),
+                // pricing
+                row("price without a model", "pricing", "[{input: 1, output: 1}]",
+                    "pricing[0].model: missing (expected: a model alias or provider/model)"),
+                row("model priced twice", "pricing",
+                    "[{model: local, input: 1, output: 1}, {model: local, input: 2, output: 2}]",
+                    "pricing[1].model: 'local' is priced by an earlier entry (expected: unique)"),
+                row("price without an output price", "pricing", "[{model: local, input: 1}]",
+                    "pricing[0].output: missing (expected: micro-dollars per million tokens, e.g. 2500000 for $2.50)"),
+                row("tier without a threshold", "pricing",
+                    "[{model: local, input: 1, output: 1, tiers: [{input: 2, output: 2}]}]",
+                    "pricing[0].tiers[0].above_input_tokens: missing (expected: the input tokens above which the " +
+                    "tier applies)"),
+                row("negative input price", "pricing",
+                    "[{model: local, input: -1, cached_input: 1, cache_write: 1, output: 1}]",
+                    "pricing[0].input: -1 (expected: 0 to 1000000000)"),
+                row("negative cached_input price", "pricing", "[{model: local, input: 1, cached_input: -1, output: 1}]",
+                    "pricing[0].cached_input: -1 (expected: 0 to 1000000000)"),
+                row("negative cache_write price", "pricing", "[{model: local, input: 1, cache_write: -1, output: 1}]",
+                    "pricing[0].cache_write: -1 (expected: 0 to 1000000000)"),
+                row("output price above $1000 per million", "pricing", "[{model: local, input: 1, output: 1000000001}]",
+                    "pricing[0].output: 1000000001 (expected: 0 to 1000000000)"),
+                row("tiers not ascending", "pricing",
+                    "[{model: local, input: 1, output: 1, tiers: [{above_input_tokens: 200, input: 2, output: 2}, " +
+                    "{above_input_tokens: 100, input: 3, output: 3}]}]",
+                    "pricing[0].tiers[1].above_input_tokens: 100 (expected: > 200, ascending)"),
+                row("negative tier price", "pricing",
+                    "[{model: local, input: 1, output: 1, tiers: [{above_input_tokens: 100, input: -2, cached_input: 2, " +
+                    "cache_write: 2, output: 2}]}]",
+                    "pricing[0].tiers[0].input: -2 (expected: 0 to 1000000000)"),
+                // policy
+                row("estimated_output_tokens 0", "policy", "{estimated_output_tokens: 0}",
+                    "policy.estimated_output_tokens: 0 (expected: 1 to 10000000)"),
+                row("estimated_output_tokens above max_output_tokens", "policy", "{estimated_output_tokens: 70000}",
+                    "policy.estimated_output_tokens: 70000 (expected: <= limits.max_output_tokens, 65536)"),
                 // context_store
                 row("context_store.uri neither memory nor redis", "context_store", "{uri: 'mysql://db:3306'}",
                     "context_store.uri: 'mysql://db:3306' (expected: memory or redis://host:port)"),

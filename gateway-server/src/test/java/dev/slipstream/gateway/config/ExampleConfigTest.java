@@ -55,7 +55,15 @@ class ExampleConfigTest {
         assertThat(keys(root.get("server"))).isEqualTo(options(ServerConfig.class));
         assertThat(keys(root.get("limits"))).isEqualTo(options(LimitsConfig.class));
         assertThat(keys(root.get("auth"))).isEqualTo(options(AuthConfig.class));
-        assertThat(keysOfAll(root.get("auth").get("api_keys"))).isEqualTo(options(AuthConfig.ApiKeyConfig.class));
+        final JsonNode apiKeys = root.get("auth").get("api_keys");
+        assertThat(keysOfAll(apiKeys)).isEqualTo(options(ApiKeyConfig.class));
+        assertThat(keysOfAll(apiKeys.findValues("limits"))).isEqualTo(options(RateLimitConfig.class));
+        assertThat(keysOfAll(apiKeys.findValues("budget"))).isEqualTo(options(BudgetConfig.class));
+        assertThat(keysOfAll(root.get("tenants"))).isEqualTo(options(TenantConfig.class));
+        assertThat(keys(root.get("policy"))).isEqualTo(options(PolicyConfig.class));
+        assertThat(keysOfAll(root.get("pricing"))).isEqualTo(options(PriceConfig.class));
+        assertThat(keysOfAll(root.get("pricing").findValues("tiers").get(0)))
+                .isEqualTo(options(PriceConfig.PriceTierConfig.class));
         assertThat(keys(root.get("context_store"))).isEqualTo(options(ContextStoreConfig.class));
         assertThat(keys(root.get("sessions"))).isEqualTo(options(SessionsConfig.class));
         assertThat(keysOfAll(root.get("providers"))).isEqualTo(options(ProviderConfig.class));
@@ -93,7 +101,7 @@ class ExampleConfigTest {
         return keys;
     }
 
-    private static Set<String> keysOfAll(JsonNode list) {
+    private static Set<String> keysOfAll(Iterable<JsonNode> list) {
         final Set<String> keys = new TreeSet<>();
         list.forEach(mapping -> keys.addAll(keys(mapping)));
         return keys;

@@ -56,7 +56,8 @@ class BadRequestTest {
         final GatewayConfig embedded = EmbeddedConfig.create(Map.of());
         gateway = RunningGateway.start(new GatewayConfig(
                 new ServerConfig(null, null, MAX_REQUEST_BYTES, null, null, null), LIMITS, embedded.auth(),
-                embedded.providers(), embedded.models(), null, null, embedded.defaultModel(), null, null, null));
+                embedded.providers(), embedded.models(), null, null, embedded.defaultModel(), null, null, null,
+                null, null, null));
     }
 
     @AfterAll

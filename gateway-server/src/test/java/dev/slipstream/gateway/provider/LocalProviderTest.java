@@ -62,7 +62,7 @@ class LocalProviderTest {
         final ProviderReply reply = complete(GenerationOptions.DEFAULT);
 
         assertThat(reply.usage()).isEqualTo(new TokenUsage(TOKENS.countPrompt(CONVERSATION),
-                                                           TOKENS.count(reply.content()), 0));
+                                                           TOKENS.count(reply.content()), 0, 0));
         assertThat(reply.usage().outputTokens()).isPositive();
     }
 

@@ -2,6 +2,7 @@ package dev.slipstream.gateway.routing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,26 +44,36 @@ final class RoutingFixture implements AutoCloseable {
     final RunningGateway gateway;
 
     private RoutingFixture(String strategy, TargetConfig primaryTarget, TargetConfig secondaryTarget,
-                           CacheConfig cache) {
+                           CacheConfig cache, UnaryOperator<GatewayConfig> configure) {
         final GatewayConfig embedded = EmbeddedConfig.create(Map.of());
         final List<ProviderConfig> providers = Stream.concat(
                 embedded.providers().stream(),
                 Stream.of(provider("primary", primary), provider("secondary", secondary))).toList();
-        gateway = RunningGateway.start(
+        gateway = RunningGateway.start(configure.apply(
                 embedded.withProviders(providers)
                         .withRoutes(List.of(new RouteConfig(ROUTE, strategy,
                                                             List.of(primaryTarget, secondaryTarget))))
-                        .withCache(cache));
+                        .withCache(cache)));
     }
 
     /** {@code primary} then {@code secondary}, in that order. */
     static RoutingFixture fallback(TargetConfig primaryTarget) {
-        return new RoutingFixture("fallback", primaryTarget, target("secondary", "model-b"), CacheConfig.DEFAULT);
+        return new RoutingFixture("fallback", primaryTarget, target("secondary", "model-b"), CacheConfig.DEFAULT,
+                                  UnaryOperator.identity());
+    }
+
+    /**
+     * {@code primary} then {@code secondary}, with their default settings, and whatever {@code configure}
+     * adds to the configuration (prices, keys, budgets).
+     */
+    static RoutingFixture fallback(CacheConfig cache, UnaryOperator<GatewayConfig> configure) {
+        return new RoutingFixture("fallback", target("primary", "model-a"), target("secondary", "model-b"), cache,
+                                  configure);
     }
 
     static RoutingFixture of(String strategy, TargetConfig primaryTarget, TargetConfig secondaryTarget,
                              CacheConfig cache) {
-        return new RoutingFixture(strategy, primaryTarget, secondaryTarget, cache);
+        return new RoutingFixture(strategy, primaryTarget, secondaryTarget, cache, UnaryOperator.identity());
     }
 
     static TargetConfig target(String provider, String model) {

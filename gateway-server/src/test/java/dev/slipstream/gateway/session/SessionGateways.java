@@ -7,6 +7,7 @@ import dev.slipstream.api.gateway.v1.CompleteRequest;
 import dev.slipstream.api.gateway.v1.CreateSessionRequest;
 import dev.slipstream.api.gateway.v1.Message;
 import dev.slipstream.api.gateway.v1.Role;
+import dev.slipstream.gateway.config.ApiKeyConfig;
 import dev.slipstream.gateway.config.AuthConfig;
 import dev.slipstream.gateway.config.ContextStoreConfig;
 import dev.slipstream.gateway.config.EmbeddedConfig;
@@ -48,7 +49,7 @@ final class SessionGateways {
                                            new ModelConfig(SUMMARIZER, "fake", "fake-summarizer", 100_000),
                                            new ModelConfig(BROKEN_SUMMARIZER, "unreachable", "m", 100_000)))
                        .withAuth(new AuthConfig(null, List.of(
-                               new AuthConfig.ApiKeyConfig(OTHER_TENANT_API_KEY, "tenant-b"))))
+                               ApiKeyConfig.ofKey(OTHER_TENANT_API_KEY, "tenant-b"))))
                        .withContextStore(store)
                        .withSessions(sessions);
     }

@@ -46,6 +46,11 @@ public final class PromptGateways {
 
     /** A gateway with {@code prompts} and the templates' routes served by {@code fake}. */
     public static RunningGateway start(FakeOpenAi fake, PromptsConfig prompts) {
+        return RunningGateway.start(config(fake, prompts));
+    }
+
+    /** The configuration of {@link #start(FakeOpenAi, PromptsConfig)}, for a test to add to. */
+    public static GatewayConfig config(FakeOpenAi fake, PromptsConfig prompts) {
         final GatewayConfig embedded = EmbeddedConfig.create(Map.of());
         final ProviderConfig provider = new ProviderConfig("fake", "openai-compatible", fake.url("/v1"), "fake-key",
                                                            null, null, null, null);
@@ -54,14 +59,16 @@ public final class PromptGateways {
         models.add(new ModelConfig("news-analyst", "fake", FAKE_MODEL, null));
         final List<ProviderConfig> providers = new ArrayList<>(embedded.providers());
         providers.add(provider);
-        return RunningGateway.start(embedded.withProviders(providers)
-                                            .withModels(models)
-                                            .withPrompts(prompts));
+        return embedded.withProviders(providers).withModels(models).withPrompts(prompts);
     }
 
     /** A gateway serving copies of the shipped templates from {@code directory}, without a file watch. */
     public static RunningGateway startWithShippedTemplates(FakeOpenAi fake, Path directory) {
-        return start(fake, new PromptsConfig(copyShippedTemplates(directory).toString(), false, null, null, null,
-                                             null));
+        return start(fake, shippedTemplates(directory));
+    }
+
+    /** Copies of the shipped templates in {@code directory}, served without a file watch. */
+    public static PromptsConfig shippedTemplates(Path directory) {
+        return new PromptsConfig(copyShippedTemplates(directory).toString(), false, null, null, null, null);
     }
 }

@@ -1,0 +1,23 @@
+package dev.slipstream.gateway.chat;
+
+import com.linecorp.armeria.common.annotation.Nullable;
+
+import dev.slipstream.gateway.auth.Principal;
+import dev.slipstream.gateway.routing.Route;
+
+/** Watches every chat call from its start to its end: metrics and the per-request log. */
+public interface ChatObserver {
+    /** A call of {@code caller} starts; the returned call hears how it ended, exactly once. */
+    Call start(Principal caller, ChatRequest request);
+
+    /** One observed call. */
+    interface Call {
+        /**
+         * @param timeToFirstTokenNanos for a stream, from its start to its first content; -1 for a unary call
+         */
+        void succeeded(Route route, ChatCompletion completion, long timeToFirstTokenNanos);
+
+        /** @param route null when the call failed before its route was resolved */
+        void failed(@Nullable Route route, Throwable cause);
+    }
+}
