@@ -16,9 +16,19 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
+# Policy on, as in production: a key with request and token limits and a budget (so every call is
+# tokenized, admitted and settled), a price for the model, metrics and the request log.
 cat > "$work/slipstream.yaml" <<YAML
 auth:
-  api_key: ${api_key}
+  api_keys:
+    - id: bench
+      key: ${api_key}
+      tenant: bench
+      limits:
+        requests_per_minute: 10000000
+        tokens_per_minute: 10000000000
+      budget:
+        daily_micros_usd: 1000000000000
 providers:
   - name: mock
     kind: openai-compatible
@@ -27,6 +37,10 @@ models:
   - alias: mock
     provider: mock
     model: mock-model
+pricing:
+  - model: mock
+    input: 150000
+    output: 600000
 YAML
 
 ./slipstream build   # once, before anything starts or is timed

@@ -288,6 +288,7 @@ public final class ConfigValidator {
         range(problems, "server.max_request_bytes", server.maxRequestBytes(), 1_024, 1L << 30);
         range(problems, "server.request_timeout_ms", server.requestTimeoutMs(), 1, 86_400_000);
         range(problems, "server.shutdown_grace_ms", server.shutdownGraceMs(), 0, 600_000);
+        range(problems, "server.upstream_connection_pool_size", server.upstreamConnectionPoolSize(), 1, 100_000);
     }
 
     private static void validateLimits(LimitsConfig limits, List<String> problems) {

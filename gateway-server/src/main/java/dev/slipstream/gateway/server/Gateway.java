@@ -91,6 +91,8 @@ import io.prometheus.client.hotspot.DefaultExports;
  * OpenAI-compatible API, health and docs.
  */
 public final class Gateway implements AutoCloseable {
+    private static final String UPSTREAM_POOL_PROPERTY = "jdk.httpclient.connectionPoolSize";
+
     /** How soon a key created or disabled on one replica takes effect on the others. */
     private static final Duration KEY_SYNC_INTERVAL = Duration.ofSeconds(1);
 
@@ -125,6 +127,7 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config, String apiKey) {
         requireNonNull(config, "config");
         requireNonNull(apiKey, "apiKey");
+        limitUpstreamConnectionPool(config.server().upstreamConnectionPoolSize());
         final TokenCounter tokens = new TokenCounter();
         final ContextStore contextStore = ContextStores.create(config.contextStore());
         // Provider SDKs block; they get a virtual thread each, never an event loop.
@@ -286,6 +289,16 @@ public final class Gateway implements AutoCloseable {
                                                                              .setContent("Hello!"))
                                                          .build())
                          .build();
+    }
+
+    /**
+     * Bounds the JDK HTTP client's pool of idle provider connections, unless the JVM was started with its own
+     * bound. The pool is read once per JVM, when the first provider client is built.
+     */
+    private static void limitUpstreamConnectionPool(int size) {
+        if (System.getProperty(UPSTREAM_POOL_PROPERTY) == null) {
+            System.setProperty(UPSTREAM_POOL_PROPERTY, String.valueOf(size));
+        }
     }
 
     /** The port actually bound (useful when the configuration asked for port 0). */

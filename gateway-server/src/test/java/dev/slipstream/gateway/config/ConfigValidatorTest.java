@@ -35,6 +35,8 @@ class ConfigValidatorTest {
     static Stream<Arguments> rejectedValues() {
         return Stream.of(
                 // server
+                row("upstream_connection_pool_size 0", "server", "{upstream_connection_pool_size: 0}",
+                    "server.upstream_connection_pool_size: 0 (expected: 1 to 100000)"),
                 row("port above 65535", "server", "{port: 70000}", "server.port: 70000 (expected: 0 to 65535)"),
                 row("negative port", "server", "{port: -1}", "server.port: -1 (expected: 0 to 65535)"),
                 row("empty host", "server", "{host: ''}",

@@ -46,7 +46,7 @@ public final class RunningGateway implements AutoCloseable {
         final GatewayConfig onFreePort =
                 config.withServer(new dev.slipstream.gateway.config.ServerConfig(
                         "127.0.0.1", 0, config.server().maxRequestBytes(), config.server().requestTimeoutMs(),
-                        config.server().docsEnabled(), 0L));
+                        config.server().docsEnabled(), 0L, config.server().upstreamConnectionPoolSize()));
         return new RunningGateway(Gateway.start(onFreePort, API_KEY));
     }
 
