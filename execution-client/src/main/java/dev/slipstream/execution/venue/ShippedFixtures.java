@@ -4,8 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the shared market-data fixtures: {@code ../shared/fixtures/market-data} beside the repository root,
- * the root being the first directory up from here that holds the {@code slipstream} launcher.
+ * Finds the market-data fixtures: {@code execution-client/fixtures/market-data} in the repository (copies
+ * with their provenance note), else {@code ../shared/fixtures/market-data} beside it; the repository root
+ * is the first directory up from here that holds the {@code slipstream} launcher.
  */
 public final class ShippedFixtures {
 
@@ -16,14 +17,22 @@ public final class ShippedFixtures {
     public static Path marketData(String name) {
         Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("slipstream")) && dir.getParent() != null) {
-                Path file = dir.getParent().resolve("shared/fixtures/market-data").resolve(name);
-                if (Files.isRegularFile(file)) {
-                    return file;
+            if (!Files.isRegularFile(dir.resolve("slipstream"))) {
+                continue;
+            }
+            final Path inRepository = dir.resolve("execution-client/fixtures/market-data").resolve(name);
+            if (Files.isRegularFile(inRepository)) {
+                return inRepository;
+            }
+            if (dir.getParent() != null) {
+                final Path shared = dir.getParent().resolve("shared/fixtures/market-data").resolve(name);
+                if (Files.isRegularFile(shared)) {
+                    return shared;
                 }
             }
         }
-        throw new IllegalStateException("no ../shared/fixtures/market-data/" + name
-                + " beside a directory holding the slipstream launcher, looking up from " + start);
+        throw new IllegalStateException("no execution-client/fixtures/market-data/" + name + " (nor " +
+                                        "../shared/fixtures/market-data/" + name + ") in a directory holding " +
+                                        "the slipstream launcher, looking up from " + start);
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** On the real Bybit capture in ../shared/fixtures; expected values computed independently from the raw file. */
+/** On the real Bybit capture (execution-client/fixtures, copied from shared/fixtures); expected values computed independently from the raw file. */
 class BybitOrderBookFeedTest {
 
     static OrderBook replayed() throws IOException {

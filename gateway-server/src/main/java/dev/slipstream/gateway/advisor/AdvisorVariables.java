@@ -1,6 +1,5 @@
 package dev.slipstream.gateway.advisor;
 
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

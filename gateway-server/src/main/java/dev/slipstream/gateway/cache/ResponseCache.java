@@ -9,7 +9,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.linecorp.armeria.common.annotation.Nullable;
 
-import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatRequest;
 import dev.slipstream.gateway.config.CacheConfig;

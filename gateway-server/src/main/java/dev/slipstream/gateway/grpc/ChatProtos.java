@@ -16,7 +16,6 @@ import dev.slipstream.gateway.chat.ChatRequest;
 import dev.slipstream.gateway.chat.FinishReason;
 import dev.slipstream.gateway.chat.GenerationOptions;
 import dev.slipstream.gateway.chat.ResponseFormat;
-import dev.slipstream.gateway.chat.Role;
 import dev.slipstream.gateway.chat.TokenUsage;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
@@ -31,22 +30,7 @@ final class ChatProtos {
     /** Throws INVALID_ARGUMENT for values the domain cannot represent (an unset role or format). */
     static ChatRequest toChatRequest(CompleteRequest proto) {
         final List<FieldViolation> violations = new ArrayList<>();
-        final List<ChatMessage> messages = new ArrayList<>(proto.getMessagesCount());
-        for (int i = 0; i < proto.getMessagesCount(); i++) {
-            final Message message = proto.getMessages(i);
-            final Role role = switch (message.getRole()) {
-                case ROLE_SYSTEM -> Role.SYSTEM;
-                case ROLE_USER -> Role.USER;
-                case ROLE_ASSISTANT -> Role.ASSISTANT;
-                default -> null;
-            };
-            if (role == null) {
-                violations.add(new FieldViolation("messages[" + i + "].role", message.getRole() +
-                                                  " (expected: ROLE_SYSTEM, ROLE_USER or ROLE_ASSISTANT)"));
-                continue;
-            }
-            messages.add(new ChatMessage(role, message.getContent()));
-        }
+        final List<ChatMessage> messages = MessageProtos.toChatMessages(proto.getMessagesList(), violations);
         final var options = proto.getOptions();
         final ResponseFormat format = switch (options.getResponseFormat()) {
             case RESPONSE_FORMAT_UNSPECIFIED, RESPONSE_FORMAT_TEXT -> ResponseFormat.TEXT;

@@ -12,9 +12,9 @@ import dev.slipstream.context.Session;
 import dev.slipstream.context.SessionInfo;
 import dev.slipstream.context.SessionMessage;
 import dev.slipstream.gateway.chat.ChatMessage;
-import dev.slipstream.gateway.chat.Role;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
+import dev.slipstream.gateway.grpc.MessageProtos;
 
 /** Maps between the {@code SessionService} protos and the context store's records. */
 final class SessionProtos {
@@ -23,22 +23,7 @@ final class SessionProtos {
     /** Throws INVALID_ARGUMENT naming each message without a role. */
     static List<ChatMessage> toChatMessages(List<Message> messages) {
         final List<FieldViolation> violations = new ArrayList<>();
-        final List<ChatMessage> converted = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            final Message message = messages.get(i);
-            final Role role = switch (message.getRole()) {
-                case ROLE_SYSTEM -> Role.SYSTEM;
-                case ROLE_USER -> Role.USER;
-                case ROLE_ASSISTANT -> Role.ASSISTANT;
-                default -> null;
-            };
-            if (role == null) {
-                violations.add(new FieldViolation("messages[" + i + "].role", message.getRole() +
-                                                  " (expected: ROLE_SYSTEM, ROLE_USER or ROLE_ASSISTANT)"));
-            } else {
-                converted.add(new ChatMessage(role, message.getContent()));
-            }
-        }
+        final List<ChatMessage> converted = MessageProtos.toChatMessages(messages, violations);
         if (!violations.isEmpty()) {
             throw GatewayException.invalid(violations);
         }
