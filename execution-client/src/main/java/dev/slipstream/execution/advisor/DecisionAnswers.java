@@ -20,12 +20,7 @@ final class DecisionAnswers {
      * @throws GatewayBaselineException when the gateway could only offer its baseline
      */
     static AdvisorDecision of(ExecutionDecisionResponse response, double baseQuantity) {
-        DecisionSource source = switch (response.getSource()) {
-            case SOURCE_MODEL -> DecisionSource.MODEL;
-            case SOURCE_REPAIRED -> DecisionSource.REPAIRED;
-            case SOURCE_BASELINE, SOURCE_UNSPECIFIED, UNRECOGNIZED ->
-                    throw new GatewayBaselineException(response.getBaselineReason());
-        };
+        DecisionSource source = AdvisorProtos.source(response.getSource(), response.getBaselineReason());
         String gatewayAction = response.getAction().name().replace(ACTION_PREFIX, "");
         String action = switch (response.getAction()) {
             case EXECUTION_ACTION_AGGRESSIVE, EXECUTION_ACTION_PASSIVE -> paceOf(response.getQuantity(), baseQuantity);

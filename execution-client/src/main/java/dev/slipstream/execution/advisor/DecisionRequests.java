@@ -3,21 +3,16 @@ package dev.slipstream.execution.advisor;
 import com.google.protobuf.Timestamp;
 import dev.slipstream.api.execution.v1.ExecutionDecisionRequest;
 import dev.slipstream.api.execution.v1.ExecutionProgress;
-import dev.slipstream.api.execution.v1.MarketState;
 import dev.slipstream.api.execution.v1.OrderType;
 import dev.slipstream.api.execution.v1.ParentOrder;
 import dev.slipstream.api.execution.v1.ProposedSlice;
 import dev.slipstream.api.execution.v1.SafetyLimits;
-import dev.slipstream.api.execution.v1.Side;
 import dev.slipstream.api.execution.v1.Strategy;
 import dev.slipstream.execution.strategy.AdvisorRequest;
 import java.time.Instant;
 
 /** Maps what the adaptive strategy asks to the gateway's {@code ExecutionDecisionRequest}. */
 final class DecisionRequests {
-
-    private static final double MINUTES_PER_HOUR = 60;
-    private static final double MINUTES_PER_DAY = 1440;
 
     private DecisionRequests() {}
 
@@ -27,7 +22,7 @@ final class DecisionRequests {
         return ExecutionDecisionRequest.newBuilder()
                 .setParentOrder(ParentOrder.newBuilder()
                         .setSymbol(parent.symbol())
-                        .setSide(side(parent.side()))
+                        .setSide(AdvisorProtos.side(parent.side()))
                         .setTotalQuantity(total)
                         .setRemainingQuantity(request.unsent())
                         .setDeadline(timestamp(parent.deadline()))
@@ -35,12 +30,8 @@ final class DecisionRequests {
                 .setProgress(ExecutionProgress.newBuilder()
                         .setExecutedFraction(request.filled() / total)
                         .setElapsedFraction(Math.clamp(request.elapsedFraction(), 0, 1)))
-                .setMarket(MarketState.newBuilder()
-                        .setMidPrice(request.mid())
-                        .setSpreadBps(request.spreadBps())
-                        // The venue reports one-minute bars: the last bar at an hourly rate stands in for the hour.
-                        .setVolumeLastHour(request.lastBarVolume() * MINUTES_PER_HOUR)
-                        .setDailyVolatility(request.volatility() * Math.sqrt(MINUTES_PER_DAY)))
+                .setMarket(AdvisorProtos.market(request.mid(), request.spreadBps(), request.lastBarVolume(),
+                        request.volatility()))
                 .setProposedSlice(ProposedSlice.newBuilder()
                         .setStrategy(strategy(request.baseStrategy()))
                         .setQuantity(request.baseQuantity())
@@ -52,13 +43,6 @@ final class DecisionRequests {
                         .setMaxPriceDeviationBps(limits.maxSpreadToCrossBps() / 2))
                 .setRequestId(parent.id() + "@" + request.now())
                 .build();
-    }
-
-    private static Side side(dev.slipstream.execution.order.Side side) {
-        return switch (side) {
-            case BUY -> Side.SIDE_BUY;
-            case SELL -> Side.SIDE_SELL;
-        };
     }
 
     private static Strategy strategy(String name) {

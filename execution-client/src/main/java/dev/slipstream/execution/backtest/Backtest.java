@@ -10,7 +10,7 @@ import dev.slipstream.execution.impact.AlmgrenChrissImpact;
 import dev.slipstream.execution.impact.MarketConditions;
 import dev.slipstream.execution.order.ParentOrder;
 import dev.slipstream.execution.risk.SafetyValidator;
-import dev.slipstream.execution.strategy.AdaptiveStrategy;
+import dev.slipstream.execution.strategy.AdvisedStrategy;
 import dev.slipstream.execution.strategy.ExecutionStrategy;
 import dev.slipstream.execution.venue.Bar;
 import dev.slipstream.execution.venue.SimulatedClock;
@@ -99,7 +99,7 @@ public final class Backtest {
         double filledCost = filled == 0 ? 0 : filled * (average - decision);
         double shortfall = side * (filledCost + (quantity - filled) * (end - decision)) / (quantity * decision) * 1e4;
         double[] vwapAndVolume = window.vwapAndVolume(parent.start(), parent.deadline());
-        double fallbackRate = strategy instanceof AdaptiveStrategy adaptive ? adaptive.fallbackRate() : Double.NaN;
+        double fallbackRate = strategy instanceof AdvisedStrategy advised ? advised.fallbackRate() : Double.NaN;
         return new OrderOutcome(name, parent.id(), shortfall,
                 side * (average - vwapAndVolume[0]) / vwapAndVolume[0] * 1e4, side * (average - arrival) / arrival * 1e4,
                 filled / vwapAndVolume[1], filled / quantity, engine.state() == EngineState.COMPLETE, fallbackRate);

@@ -21,7 +21,7 @@ public record BacktestConfig(
 
     public enum Overlay { AC, SQRT }
 
-    public static final List<String> ALL_STRATEGIES = List.of("twap", "vwap", "is", "pov", "adaptive");
+    public static final List<String> ALL_STRATEGIES = List.of("twap", "vwap", "is", "pov", "adaptive", "adaptive-is");
 
     public static final Instrument BTC_PERP = new Instrument("BTCUSDT", new BigDecimal("0.001"),
             new BigDecimal("0.001"), new BigDecimal("0.5"));

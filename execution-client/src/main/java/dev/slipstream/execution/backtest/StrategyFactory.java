@@ -6,9 +6,11 @@ import dev.slipstream.execution.strategy.AdaptiveStrategy;
 import dev.slipstream.execution.strategy.Advisor;
 import dev.slipstream.execution.strategy.AlmgrenChrissParameters;
 import dev.slipstream.execution.strategy.ExecutionStrategy;
+import dev.slipstream.execution.strategy.ImpactAdaptiveShortfall;
 import dev.slipstream.execution.strategy.ImplementationShortfallSchedule;
 import dev.slipstream.execution.strategy.PovStrategy;
 import dev.slipstream.execution.strategy.ScheduleFollowingStrategy;
+import dev.slipstream.execution.strategy.ShortfallCoefficients;
 import dev.slipstream.execution.strategy.TwapSchedule;
 import dev.slipstream.execution.strategy.VolumeProfile;
 import dev.slipstream.execution.strategy.VwapSchedule;
@@ -21,6 +23,8 @@ final class StrategyFactory {
 
     private static final Duration INTERVAL = Duration.ofMinutes(1);
     private static final Duration VOLUME_CURVE_HISTORY = Duration.ofDays(7);
+    /** How often the impact-adaptive strategy asks whether the market still fits its model. */
+    private static final Duration IMPACT_REFRESH = Duration.ofMinutes(5);
 
     private StrategyFactory() {}
 
@@ -37,6 +41,9 @@ final class StrategyFactory {
             case "adaptive" -> new AdaptiveStrategy(twap(parent, config, random),
                     gateway != null ? gateway : new RuleOfThumbAdvisor(random, config.advisorFailureRate()),
                     config.limits().advisorTimeout());
+            case ImpactAdaptiveShortfall.NAME -> new ImpactAdaptiveShortfall(parent, config.instrument(),
+                    coefficients(parent, window, config, impact), new SquareRootImpactAdvisor(config.impactY()),
+                    IMPACT_REFRESH, config.limits().advisorTimeout());
             default -> throw new IllegalArgumentException("unsupported strategy: " + name);
         };
     }
@@ -46,17 +53,20 @@ final class StrategyFactory {
                 random));
     }
 
+    private static AlmgrenChrissParameters almgrenChriss(ParentOrder parent, BarWindow window, BacktestConfig config,
+            AlmgrenChrissImpact impact) {
+        return coefficients(parent, window, config, impact).forRemainder(parent.quantity().doubleValue(),
+                (int) parent.horizon().toMinutes(), 1.0);
+    }
+
     /**
      * The model in dollars and minutes: σ in price per √minute from the day before, η and γ from the overlay, and
      * λ converted from 1/bps to 1/dollar — a cost of c bps is c·k dollars with k = 1e-4·price·X, so λ$ = λbps / k.
      */
-    static AlmgrenChrissParameters almgrenChriss(ParentOrder parent, BarWindow window, BacktestConfig config,
+    private static ShortfallCoefficients coefficients(ParentOrder parent, BarWindow window, BacktestConfig config,
             AlmgrenChrissImpact impact) {
-        double quantity = parent.quantity().doubleValue();
-        double price = window.closeBefore(parent.start());
-        double dollarsPerBps = 1e-4 * price * quantity;
-        int minutes = (int) parent.horizon().toMinutes();
-        return new AlmgrenChrissParameters(quantity, minutes, minutes, window.minuteSigmaBefore(parent.start()),
-                impact.epsilon(), impact.eta(), impact.gamma(), config.lambdaBps() / dollarsPerBps);
+        double dollarsPerBps = 1e-4 * window.closeBefore(parent.start()) * parent.quantity().doubleValue();
+        return new ShortfallCoefficients(window.minuteSigmaBefore(parent.start()), impact.epsilon(), impact.eta(),
+                impact.gamma(), config.lambdaBps() / dollarsPerBps);
     }
 }

@@ -38,8 +38,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--min-quantity", defaultValue = "10", description = "smallest parent, base units") double minQuantity;
     @Option(names = "--max-quantity", defaultValue = "100", description = "largest parent, base units") double maxQuantity;
     @Option(names = "--seed", defaultValue = "42", description = "seed of the orders and the advisor") long seed;
-    @Option(names = "--strategies", split = ",", defaultValue = "twap,vwap,is,pov,adaptive",
-            description = "comma-separated: twap, vwap, is, pov, adaptive") List<String> strategies;
+    @Option(names = "--strategies", split = ",", defaultValue = "twap,vwap,is,pov,adaptive,adaptive-is",
+            description = "comma-separated: twap, vwap, is, pov, adaptive, adaptive-is") List<String> strategies;
     @Option(names = "--lambda-bps", defaultValue = "0.01", description = "risk aversion per bps of shortfall")
     double lambdaBps;
     @Option(names = "--pov", defaultValue = "0.10", description = "POV participation") double participation;
@@ -52,7 +52,8 @@ final class BacktestCommand implements Callable<Integer> {
             + "or time out") double advisorFailureRate;
     @Option(names = "--bars", description = "bars CSV (default: the shipped month)") @Nullable Path bars;
     @Option(names = "--gateway", description = "gateway URL, e.g. http://127.0.0.1:8080: the adaptive strategy asks "
-            + "its ExecutionAdvisorService (default: the offline rule of thumb)") @Nullable URI gateway;
+            + "its ExecutionDecision (default: the offline rule of thumb); adaptive-is always asks the offline "
+            + "square-root law here") @Nullable URI gateway;
     @Option(names = "--api-key", description = "the gateway's API key, sent as Bearer; required with --gateway")
     @Nullable String apiKey;
     @Option(names = "--advisor-timeout-ms", description = "how long an advisor answer may take, also the gRPC "

@@ -6,6 +6,8 @@ import com.linecorp.armeria.server.grpc.GrpcService;
 import dev.slipstream.api.execution.v1.ExecutionAdvisorServiceGrpc.ExecutionAdvisorServiceImplBase;
 import dev.slipstream.api.execution.v1.ExecutionDecisionRequest;
 import dev.slipstream.api.execution.v1.ExecutionDecisionResponse;
+import dev.slipstream.api.execution.v1.ImpactAdjustmentRequest;
+import dev.slipstream.api.execution.v1.ImpactAdjustmentResponse;
 import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,16 +16,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@code ExecutionAdvisorService} on a free loopback port that answers every call with one scripted response,
- * or never when none is scripted, and remembers each request with its authorization header.
+ * An {@code ExecutionAdvisorService} on a free loopback port that answers every call of a method with one scripted
+ * response, or never when none is scripted, and remembers each request with its authorization header.
  */
 public final class FakeAdvisorService extends ExecutionAdvisorServiceImplBase implements AutoCloseable {
 
-    public record Received(ExecutionDecisionRequest request, String authorization) {}
+    public record Received<T>(T request, String authorization) {}
 
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received<ExecutionDecisionRequest>> received = new CopyOnWriteArrayList<>();
+    private final List<Received<ImpactAdjustmentRequest>> receivedImpact = new CopyOnWriteArrayList<>();
     private final Server server;
     private volatile @Nullable ExecutionDecisionResponse answer;
+    private volatile @Nullable ImpactAdjustmentResponse impactAnswer;
 
     public FakeAdvisorService() {
         server = Server.builder()
@@ -42,15 +46,36 @@ public final class FakeAdvisorService extends ExecutionAdvisorServiceImplBase im
         answer = response;
     }
 
-    public List<Received> received() {
+    public void answerImpactWith(@Nullable ImpactAdjustmentResponse response) {
+        impactAnswer = response;
+    }
+
+    public List<Received<ExecutionDecisionRequest>> received() {
         return received;
+    }
+
+    public List<Received<ImpactAdjustmentRequest>> receivedImpact() {
+        return receivedImpact;
     }
 
     @Override
     public void executionDecision(ExecutionDecisionRequest request,
             StreamObserver<ExecutionDecisionResponse> responses) {
-        received.add(new Received(request, ServiceRequestContext.current().request().headers().get("authorization")));
-        ExecutionDecisionResponse scripted = answer;
+        received.add(new Received<>(request, authorization()));
+        answer(answer, responses);
+    }
+
+    @Override
+    public void impactAdjustment(ImpactAdjustmentRequest request, StreamObserver<ImpactAdjustmentResponse> responses) {
+        receivedImpact.add(new Received<>(request, authorization()));
+        answer(impactAnswer, responses);
+    }
+
+    private static String authorization() {
+        return ServiceRequestContext.current().request().headers().get("authorization");
+    }
+
+    private static <T> void answer(@Nullable T scripted, StreamObserver<T> responses) {
         if (scripted != null) {
             responses.onNext(scripted);
             responses.onCompleted();

@@ -39,7 +39,9 @@ class BacktestTest {
         assertThat(rows.get("is").meanBps()).isGreaterThan(rows.get("twap").meanBps());
         assertThat(rows.get("twap").fillRate()).isEqualTo(1.0);
         assertThat(rows.get("adaptive").fallbackRate()).isBetween(0.05, 0.15);
-        assertThat(result.outcomes()).hasSize(100 * 5);
+        assertThat(rows.get("adaptive-is").fillRate()).isEqualTo(1.0);
+        assertThat(rows.get("adaptive-is").completedOnTime()).isEqualTo(1.0);
+        assertThat(result.outcomes()).hasSize(100 * 6);
     }
 
     @Test

@@ -29,12 +29,12 @@ class BacktestCommandTest {
 
         assertThat(exit).isZero();
         List<String> lines = stdout.toString().lines().toList();
-        assertThat(lines.get(0)).startsWith("4 parent orders x 5 strategies, horizon PT1H, seed 42");
+        assertThat(lines.get(0)).startsWith("4 parent orders x 6 strategies, horizon PT1H, seed 42");
         assertThat(lines.get(1)).contains("IS mean", "IS sd", "IS p95", "E+lam*V", "VWAP slp", "arr slp", "partic",
                 "fill", "on time", "fallback", "vs TWAP");
-        assertThat(lines.subList(2, 7)).extracting(line -> line.split(" +")[0])
-                .containsExactly("twap", "vwap", "is", "pov", "adaptive");
-        assertThat(stderr.toString()).endsWith("20/20 runs" + System.lineSeparator());
+        assertThat(lines.subList(2, 8)).extracting(line -> line.split(" +")[0])
+                .containsExactly("twap", "vwap", "is", "pov", "adaptive", "adaptive-is");
+        assertThat(stderr.toString()).endsWith("24/24 runs" + System.lineSeparator());
         assertThat(Files.readString(out.resolve("report.html"))).contains("<svg", "adaptive");
         List<String> decisions = Files.readAllLines(out.resolve("decisions.jsonl"));
         assertThat(decisions).isNotEmpty();

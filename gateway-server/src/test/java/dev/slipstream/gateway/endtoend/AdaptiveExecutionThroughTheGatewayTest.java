@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.slipstream.execution.advisor.GrpcAdvisor;
 import dev.slipstream.execution.advisor.PacedAdvisor;
@@ -23,7 +22,6 @@ import dev.slipstream.execution.engine.EngineState;
 import dev.slipstream.execution.engine.ExecutionEngine;
 import dev.slipstream.execution.engine.JsonlAuditLog;
 import dev.slipstream.execution.impact.PowerLawImpact;
-import dev.slipstream.execution.order.Instrument;
 import dev.slipstream.execution.order.ParentOrder;
 import dev.slipstream.execution.order.Side;
 import dev.slipstream.execution.risk.SafetyLimits;
@@ -31,10 +29,7 @@ import dev.slipstream.execution.risk.SafetyValidator;
 import dev.slipstream.execution.strategy.AdaptiveStrategy;
 import dev.slipstream.execution.strategy.ScheduleFollowingStrategy;
 import dev.slipstream.execution.strategy.TwapSchedule;
-import dev.slipstream.execution.venue.Bar;
-import dev.slipstream.execution.venue.BarCsv;
 import dev.slipstream.execution.venue.RecordingVenue;
-import dev.slipstream.execution.venue.ShippedFixtures;
 import dev.slipstream.execution.venue.SimulatedClock;
 import dev.slipstream.execution.venue.SimulatedVenue;
 import dev.slipstream.execution.venue.SpreadModel;
@@ -50,8 +45,6 @@ import dev.slipstream.gateway.testing.RunningGateway;
  */
 class AdaptiveExecutionThroughTheGatewayTest {
 
-    private static final Instrument BTC_PERP = new Instrument("BTCUSDT", new BigDecimal("0.001"),
-            new BigDecimal("0.001"), new BigDecimal("0.5"));
     private static final Instant START = Instant.parse("2022-01-12T14:00:00Z");
     private static final Duration HORIZON = Duration.ofMinutes(30);
     private static final Instant GATEWAY_STOP = START.plus(HORIZON.dividedBy(2));
@@ -65,7 +58,6 @@ class AdaptiveExecutionThroughTheGatewayTest {
              "wait_seconds": null, "rate_multiplier": 1.5, "confidence": 0.7,
              "reasoning": "Tight spread and steady volume: get ahead of the schedule.",
              "risk_assessment": "Running ahead pays a little more impact."}""";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path templates;
@@ -81,14 +73,17 @@ class AdaptiveExecutionThroughTheGatewayTest {
             var advisor = new PacedAdvisor(new GrpcAdvisor(URI.create(gateway.httpUri()), RunningGateway.API_KEY,
                                                            LIMITS), ADVISOR_TIMEOUT.multipliedBy(2));
             var strategy = new AdaptiveStrategy(new ScheduleFollowingStrategy(
-                    "twap", TwapSchedule.build(parent, BTC_PERP, Duration.ofMinutes(1), 0, new SplittableRandom(1))),
+                    "twap", TwapSchedule.build(parent, Replays.BTC_PERP, Duration.ofMinutes(1), 0,
+                                              new SplittableRandom(1))),
                                                 advisor, ADVISOR_TIMEOUT);
             var clock = new SimulatedClock(START.minus(Duration.ofHours(1)));
-            var simulated = new SimulatedVenue(barsAround(parent), BTC_PERP, PowerLawImpact.squareRoot(0.7, 0.5),
+            var simulated = new SimulatedVenue(Replays.barsAround(parent), Replays.BTC_PERP,
+                                               PowerLawImpact.squareRoot(0.7, 0.5),
                                                SpreadModel.constant(0.5), clock);
             var venue = new RecordingVenue(simulated, simulated::current);
             var audit = new StringWriter();
-            var engine = new ExecutionEngine(parent, BTC_PERP, strategy, new SafetyValidator(LIMITS), LIMITS, venue,
+            var engine = new ExecutionEngine(parent, Replays.BTC_PERP, strategy, new SafetyValidator(LIMITS), LIMITS,
+                                             venue,
                                              clock, new JsonlAuditLog(audit));
 
             engine.start();
@@ -105,15 +100,14 @@ class AdaptiveExecutionThroughTheGatewayTest {
             assertThat(stopped).isTrue();
             assertThat(engine.state()).isEqualTo(EngineState.COMPLETE);
             assertThat(engine.filled()).isEqualByComparingTo(parent.quantity());
-            List<JsonNode> records = audit.toString().lines().map(AdaptiveExecutionThroughTheGatewayTest::parse)
-                                          .toList();
+            List<JsonNode> records = Replays.auditRecords(audit.toString());
             assertThat(Instant.parse(records.getLast().get("time").asText())).isBeforeOrEqualTo(parent.deadline());
             assertThat(records.getLast().get("outcome").asText()).isEqualTo("COMPLETE");
 
             List<JsonNode> advised = records.stream().filter(r -> !"BASE".equals(r.get("source").asText())).toList();
             // The gateway stops after the engine has acted on the bar at GATEWAY_STOP.
-            List<JsonNode> beforeStop = advised.stream().filter(r -> !after(r, GATEWAY_STOP)).toList();
-            List<JsonNode> afterStop = advised.stream().filter(r -> after(r, GATEWAY_STOP)).toList();
+            List<JsonNode> beforeStop = advised.stream().filter(r -> !Replays.after(r, GATEWAY_STOP)).toList();
+            List<JsonNode> afterStop = advised.stream().filter(r -> Replays.after(r, GATEWAY_STOP)).toList();
             assertThat(beforeStop).hasSizeGreaterThanOrEqualTo(5).allSatisfy(r -> {
                 assertThat(r.get("source").asText()).isEqualTo("MODEL");
                 assertThat(r.get("action").asText()).isEqualTo("ACCELERATE");
@@ -136,15 +130,6 @@ class AdaptiveExecutionThroughTheGatewayTest {
         }
     }
 
-    /** An hour of warm-up for the venue's estimates, the horizon, and two minutes past the deadline. */
-    private static List<Bar> barsAround(ParentOrder parent) {
-        Instant from = parent.start().minus(Duration.ofHours(1));
-        Instant to = parent.deadline().plus(Duration.ofMinutes(2));
-        return BarCsv.read(ShippedFixtures.marketData(ShippedFixtures.BTC_PERP_BARS)).stream()
-                     .filter(bar -> !bar.time().isBefore(from) && !bar.time().isAfter(to))
-                     .toList();
-    }
-
     /** Rechecks each child sent from what the venue saw, independently of the engine's validator. */
     private static void assertEveryChildKeptToTheLimits(List<RecordingVenue.Placed> placed) {
         assertThat(placed).isNotEmpty();
@@ -159,18 +144,6 @@ class AdaptiveExecutionThroughTheGatewayTest {
                         LIMITS.minInterval());
             }
             previous = child.market().time();
-        }
-    }
-
-    private static boolean after(JsonNode record, Instant instant) {
-        return Instant.parse(record.get("time").asText()).isAfter(instant);
-    }
-
-    private static JsonNode parse(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (Exception e) {
-            throw new AssertionError("audit line not JSON: " + line, e);
         }
     }
 }
