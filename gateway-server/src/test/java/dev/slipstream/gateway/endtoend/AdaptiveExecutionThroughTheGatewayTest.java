@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.slipstream.execution.advisor.GrpcAdvisor;
 import dev.slipstream.execution.advisor.PacedAdvisor;
-import dev.slipstream.execution.engine.EngineState;
 import dev.slipstream.execution.engine.ExecutionEngine;
 import dev.slipstream.execution.engine.JsonlAuditLog;
 import dev.slipstream.execution.impact.PowerLawImpact;
@@ -86,23 +85,8 @@ class AdaptiveExecutionThroughTheGatewayTest {
                                              venue,
                                              clock, new JsonlAuditLog(audit));
 
-            engine.start();
-            boolean stopped = false;
-            while (!engine.state().isTerminal() && simulated.advance()) {
-                // A live engine has a minute between bars; the replay waits for the answer instead.
-                advisor.awaitSettled();
-                if (!stopped && !clock.instant().isBefore(GATEWAY_STOP)) {
-                    gateway.close();
-                    stopped = true;
-                }
-            }
-
-            assertThat(stopped).isTrue();
-            assertThat(engine.state()).isEqualTo(EngineState.COMPLETE);
-            assertThat(engine.filled()).isEqualByComparingTo(parent.quantity());
-            List<JsonNode> records = Replays.auditRecords(audit.toString());
-            assertThat(Instant.parse(records.getLast().get("time").asText())).isBeforeOrEqualTo(parent.deadline());
-            assertThat(records.getLast().get("outcome").asText()).isEqualTo("COMPLETE");
+            List<JsonNode> records = Replays.runStoppingGatewayAt(GATEWAY_STOP, gateway, engine, simulated, clock,
+                                                                  advisor::awaitSettled, audit);
 
             List<JsonNode> advised = records.stream().filter(r -> !"BASE".equals(r.get("source").asText())).toList();
             // The gateway stops after the engine has acted on the bar at GATEWAY_STOP.

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.slipstream.execution.advisor.GrpcImpactAdvisor;
-import dev.slipstream.execution.engine.EngineState;
 import dev.slipstream.execution.engine.ExecutionEngine;
 import dev.slipstream.execution.engine.JsonlAuditLog;
 import dev.slipstream.execution.impact.PowerLawImpact;
@@ -64,7 +63,7 @@ class ImpactAdaptiveExecutionThroughTheGatewayTest {
     Path templates;
 
     @Test
-    void theModelsFactorReplansTheOrderAndItCompletesAfterTheGatewayStops() throws Exception {
+    void theModelsFactorReplansTheOrderAndItCompletesAfterTheGatewayStops() {
         var fake = new FakeOpenAi();
         fake.answerWith(MODEL_SEES_A_THIN_BOOK);
         RunningGateway gateway = PromptGateways.startWithShippedTemplates(fake, templates);
@@ -87,22 +86,11 @@ class ImpactAdaptiveExecutionThroughTheGatewayTest {
             var engine = new ExecutionEngine(parent, Replays.BTC_PERP, strategy, new SafetyValidator(LIMITS), LIMITS,
                                              venue, clock, new JsonlAuditLog(audit));
 
-            engine.start();
-            boolean stopped = false;
-            while (!engine.state().isTerminal() && venue.advance()) {
-                // A live engine has a minute between bars; the replay waits (bounded) for the answer instead.
-                lastQuestion.get().handle((answer, failure) -> null).get(10, TimeUnit.SECONDS);
-                if (!stopped && !clock.instant().isBefore(GATEWAY_STOP)) {
-                    gateway.close();
-                    stopped = true;
-                }
-            }
-
-            assertThat(stopped).isTrue();
-            assertThat(engine.state()).isEqualTo(EngineState.COMPLETE);
-            assertThat(engine.filled()).isEqualByComparingTo(parent.quantity());
-            List<JsonNode> records = Replays.auditRecords(audit.toString());
-            assertThat(Instant.parse(records.getLast().get("time").asText())).isBeforeOrEqualTo(parent.deadline());
+            List<JsonNode> records = Replays.runStoppingGatewayAt(
+                    GATEWAY_STOP, gateway, engine, venue, clock,
+                    () -> lastQuestion.get().handle((answer, failure) -> null).orTimeout(10, TimeUnit.SECONDS)
+                                      .exceptionally(late -> null).join(),
+                    audit);
 
             List<JsonNode> replans = records.stream().filter(r -> "MODEL".equals(r.get("source").asText())).toList();
             assertThat(replans).hasSizeGreaterThanOrEqualTo(2).allSatisfy(r -> {

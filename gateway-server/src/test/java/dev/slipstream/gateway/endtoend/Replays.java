@@ -1,5 +1,8 @@
 package dev.slipstream.gateway.endtoend;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +11,16 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.slipstream.execution.engine.EngineState;
+import dev.slipstream.execution.engine.ExecutionEngine;
 import dev.slipstream.execution.order.Instrument;
 import dev.slipstream.execution.order.ParentOrder;
 import dev.slipstream.execution.venue.Bar;
 import dev.slipstream.execution.venue.BarCsv;
 import dev.slipstream.execution.venue.ShippedFixtures;
+import dev.slipstream.execution.venue.SimulatedClock;
+import dev.slipstream.execution.venue.SimulatedVenue;
+import dev.slipstream.gateway.testing.RunningGateway;
 
 /** What the end-to-end replays share: the instrument, the shipped bars around an order, the audit lines. */
 final class Replays {
@@ -32,7 +40,34 @@ final class Replays {
                      .toList();
     }
 
-    static List<JsonNode> auditRecords(String audit) {
+    /**
+     * Replays bar by bar until the engine is done, waiting after each bar for the advisor's answer (a live engine
+     * has a minute between bars, a replay microseconds), and closes the gateway at the first bar at or after
+     * {@code stopAt}. Then checks that the order completed in full by its deadline, and returns the audit records.
+     */
+    static List<JsonNode> runStoppingGatewayAt(Instant stopAt, RunningGateway gateway, ExecutionEngine engine,
+                                               SimulatedVenue venue, SimulatedClock clock, Runnable awaitAnswer,
+                                               StringWriter audit) {
+        engine.start();
+        boolean stopped = false;
+        while (!engine.state().isTerminal() && venue.advance()) {
+            awaitAnswer.run();
+            if (!stopped && !clock.instant().isBefore(stopAt)) {
+                gateway.close();
+                stopped = true;
+            }
+        }
+        assertThat(stopped).isTrue();
+        assertThat(engine.state()).isEqualTo(EngineState.COMPLETE);
+        assertThat(engine.filled()).isEqualByComparingTo(engine.parent().quantity());
+        final List<JsonNode> records = auditRecords(audit.toString());
+        assertThat(Instant.parse(records.getLast().get("time").asText()))
+                .isBeforeOrEqualTo(engine.parent().deadline());
+        assertThat(records.getLast().get("outcome").asText()).isEqualTo("COMPLETE");
+        return records;
+    }
+
+    private static List<JsonNode> auditRecords(String audit) {
         return audit.lines().map(Replays::parse).toList();
     }
 
