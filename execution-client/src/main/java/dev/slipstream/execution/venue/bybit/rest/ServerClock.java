@@ -1,0 +1,40 @@
+package dev.slipstream.execution.venue.bybit.rest;
+
+import java.time.Clock;
+
+/**
+ * Bybit's time as this machine sees it: the local clock plus an offset measured against {@code /v5/market/time}
+ * (half the round trip assumed each way), so signed timestamps land inside the server's recv window even when the
+ * local clock is off.
+ */
+final class ServerClock {
+
+    private final Clock local;
+    private volatile long offsetMillis;
+
+    ServerClock(Clock local) {
+        this.local = local;
+    }
+
+    long localMillis() {
+        return local.millis();
+    }
+
+    long nowMillis() {
+        return local.millis() + offsetMillis;
+    }
+
+    long offsetMillis() {
+        return offsetMillis;
+    }
+
+    /** A server reading taken between {@code sentAt} and {@code receivedAt} (local ms) resets the offset. */
+    void observe(long serverMillis, long sentAt, long receivedAt) {
+        offsetMillis = serverMillis - (sentAt + receivedAt) / 2;
+    }
+
+    /** Local milliseconds at which the server's clock reads {@code serverMillis}. */
+    long toLocal(long serverMillis) {
+        return serverMillis - offsetMillis;
+    }
+}
