@@ -2,8 +2,10 @@ package dev.slipstream.execution.venue;
 
 import dev.slipstream.execution.order.Side;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -50,6 +52,13 @@ public final class OrderBook {
     /** Size resting at {@code price} on the bid ({@code BUY}) or ask ({@code SELL}) side; zero when no level. */
     public BigDecimal sizeAt(Side side, BigDecimal price) {
         return (side == Side.BUY ? bids : asks).getOrDefault(price, BigDecimal.ZERO);
+    }
+
+    /** One side's levels, best first (a copy). */
+    public List<BookEvent.Level> levels(Side side) {
+        List<BookEvent.Level> levels = new ArrayList<>();
+        (side == Side.BUY ? bids : asks).forEach((price, size) -> levels.add(new BookEvent.Level(price, size)));
+        return levels;
     }
 
     public boolean isEmpty() {

@@ -1,0 +1,51 @@
+package dev.slipstream.execution.venue.bybit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.slipstream.execution.venue.bybit.rest.BybitRestConfig;
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to open a trading session on Bybit. {@code endpointOverride} points REST at another base (the local fake);
+ * its streams are then expected at {@code ws://host:port/v5/public/{category}} and {@code /v5/private}.
+ * {@code realMoneyConfirmed} must be true for {@link BybitMode#MAINNET}.
+ *
+ * @param marketDataPoll how often market data is polled over REST where no public WebSocket is used
+ */
+public record BybitSessionSettings(
+        BybitMode mode, String symbol, @Nullable URI endpointOverride, boolean realMoneyConfirmed,
+        BybitRestConfig rest, BybitVenueConfig venue, Duration marketDataPoll) {
+
+    public static final String CONFIRMATION_FLAG = "--i-understand-this-trades-real-money";
+
+    public BybitSessionSettings {
+        requireNonNull(mode, "mode");
+        requireNonNull(symbol, "symbol");
+        requireNonNull(rest, "rest");
+        requireNonNull(venue, "venue");
+        requireNonNull(marketDataPoll, "marketDataPoll");
+        if (!symbol.matches("[A-Z0-9]{2,30}")) {
+            throw new IllegalArgumentException("symbol: " + symbol + " (expected: a Bybit symbol such as BTCUSDT)");
+        }
+        if (mode == BybitMode.MAINNET && !realMoneyConfirmed) {
+            throw new IllegalArgumentException("--venue mainnet trades real money; refusing to start without "
+                    + CONFIRMATION_FLAG);
+        }
+        if (endpointOverride != null && !endpointOverride.getScheme().matches("https?")) {
+            throw new IllegalArgumentException("endpoint override: " + endpointOverride
+                    + " (expected: an http:// or https:// base URL)");
+        }
+    }
+
+    public BybitEndpoints endpoints() {
+        if (endpointOverride == null) {
+            return mode.endpoints(rest.category());
+        }
+        String ws = endpointOverride.getScheme().equals("https") ? "wss" : "ws";
+        String authority = ws + "://" + endpointOverride.getRawAuthority();
+        return new BybitEndpoints(endpointOverride, URI.create(authority + "/v5/public/" + rest.category()),
+                URI.create(authority + "/v5/private"));
+    }
+}

@@ -1,0 +1,191 @@
+package dev.slipstream.execution.venue.bybit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipstream.execution.order.ChildOrder;
+import dev.slipstream.execution.order.Side;
+import dev.slipstream.execution.venue.Fill;
+import dev.slipstream.execution.venue.MarketSnapshot;
+import dev.slipstream.execution.venue.OrderStatus;
+import dev.slipstream.execution.venue.VenueListener;
+import dev.slipstream.execution.venue.bybit.fake.FakeBybit;
+import dev.slipstream.execution.venue.bybit.fake.FakeBybitExchange;
+import dev.slipstream.execution.venue.bybit.fake.FakeBybitFault;
+import dev.slipstream.execution.venue.bybit.rest.BybitRestClient;
+import dev.slipstream.execution.venue.bybit.rest.BybitRestConfig;
+import dev.slipstream.execution.venue.bybit.rest.BybitRestRecords;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live venue over the fake Bybit's REST, with the private stream's callbacks driven directly from the fake
+ * exchange's execution events (the WebSocket half delivers the same records).
+ */
+class BybitVenueTest {
+
+    private final FakeBybit fake = new FakeBybit();
+    private final List<BybitExecution> executions = new CopyOnWriteArrayList<>();
+    private final List<Fill> fills = new CopyOnWriteArrayList<>();
+    private final List<MarketSnapshot> snapshots = new CopyOnWriteArrayList<>();
+    private final VenueEvents events = new VenueEvents();
+    private BybitRestClient rest;
+    private BybitVenue venue;
+
+    @BeforeEach
+    void open() {
+        fake.exchange().addListener(new FakeBybitExchange.Listener() {
+            @Override
+            public void onOrder(ObjectNode order) {}
+
+            @Override
+            public void onExecution(ObjectNode execution) {
+                executions.add(execution(execution));
+            }
+        });
+        rest = new BybitRestClient(fake.uri(), new BybitSigner(new BybitCredentials(FakeBybit.API_KEY,
+                FakeBybit.API_SECRET)), BybitRestConfig.defaults().withBackoff(Duration.ofMillis(10),
+                Duration.ofMillis(50)));
+        rest.syncTime();
+        venue = new BybitVenue(rest, rest.instrument(FakeBybit.SYMBOL), new BybitVenueConfig(Duration.ofHours(1),
+                Duration.ofHours(1), 61), events, Clock.systemUTC());
+        venue.subscribe(new VenueListener() {
+            @Override
+            public void onMarketData(MarketSnapshot snapshot) {
+                snapshots.add(snapshot);
+            }
+
+            @Override
+            public void onFill(Fill fill) {
+                fills.add(fill);
+            }
+        });
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+        fake.close();
+    }
+
+    /** What the private stream's parser makes of an execution message (v5 field names). */
+    private static BybitExecution execution(ObjectNode json) {
+        return new BybitExecution(json.path("execId").asText(), json.path("orderId").asText(),
+                json.path("orderLinkId").asText(), json.path("symbol").asText(),
+                BybitRestRecords.side(json.path("side").asText()), new BigDecimal(json.path("execQty").asText()),
+                new BigDecimal(json.path("execPrice").asText()), json.path("isMaker").asBoolean(),
+                Instant.ofEpochMilli(json.path("execTime").asLong()));
+    }
+
+    private static ChildOrder child(String id, String quantity) {
+        return new ChildOrder(id, "p1", 1, FakeBybit.SYMBOL, Side.BUY, new BigDecimal(quantity), null, Instant.now());
+    }
+
+    /**
+     * Fills reach the listeners on the event thread; this waits for everything queued there, twice, because a
+     * reconciliation running there queues its fills behind itself.
+     */
+    private List<Fill> settledFills() {
+        events.call(() -> null);
+        events.call(() -> null);
+        return List.copyOf(fills);
+    }
+
+    @Test
+    void executionsBecomeFillsOnceEachEvenWhenDeliveredTwice() {
+        OrderStatus placed = venue.place(child("p1-E1", "0.12"));
+        assertThat(placed.state()).isEqualTo(OrderStatus.State.NEW);
+        assertThat(executions).as("0.12 walks three levels of 0.05").hasSize(3);
+
+        executions.forEach(venue::onExecution);
+        executions.forEach(venue::onExecution);
+
+        assertThat(settledFills()).extracting(Fill::quantity).extracting(BigDecimal::toPlainString)
+                .containsExactly("0.05", "0.05", "0.02");
+        assertThat(settledFills()).extracting(Fill::price).extracting(BigDecimal::toPlainString)
+                .containsExactly("50000.1", "50000.2", "50000.3");
+    }
+
+    @Test
+    void aStreamDropIsMadeGoodByReconciliationWithoutLosingOrDoublingAFill() {
+        venue.place(child("p1-E1", "0.12"));
+        venue.onExecution(executions.get(0));
+        // The stream drops here: the other two executions are lost; after the reconnect Bybit's state is read.
+        venue.onReconnected();
+        List<Fill> afterReconnect = settledFills();
+        assertThat(afterReconnect).hasSize(2);
+        assertThat(afterReconnect.get(1).quantity()).isEqualByComparingTo("0.07");
+        // A late copy of a lost execution was already accounted for by reconciliation.
+        venue.onExecution(executions.get(1));
+        venue.onExecution(executions.get(2));
+
+        List<Fill> all = settledFills();
+        BigDecimal filled = all.stream().map(Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal notional = all.stream().map(f -> f.quantity().multiply(f.price()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(filled).isEqualByComparingTo("0.12");
+        BigDecimal bybitAverage = rest.order(FakeBybit.SYMBOL, "p1-E1").orElseThrow().avgPrice();
+        assertThat(notional.divide(filled, MathContext.DECIMAL64)).isEqualByComparingTo(bybitAverage);
+        assertThat(venue.query("p1-E1").orElseThrow().state()).isEqualTo(OrderStatus.State.FILLED);
+    }
+
+    @Test
+    void withoutAnyStreamThePeriodicReconciliationDeliversTheFills() {
+        venue.place(child("p1-E1", "0.03"));
+        venue.reconcile();
+
+        assertThat(settledFills()).singleElement().satisfies(fill -> {
+            assertThat(fill.quantity()).isEqualByComparingTo("0.03");
+            assertThat(fill.price()).isEqualByComparingTo("50000.1");
+        });
+    }
+
+    @Test
+    void childrenAreRoundedToTheStepAndThoseRoundingToNothingNeverLeave() {
+        venue.place(child("p1-E1", "0.0105"));
+        assertThat(rest.order(FakeBybit.SYMBOL, "p1-E1").orElseThrow().quantity()).isEqualByComparingTo("0.01");
+
+        OrderStatus tiny = venue.place(child("p1-E2", "0.0004"));
+        assertThat(tiny.state()).isEqualTo(OrderStatus.State.REJECTED);
+        assertThat(fake.exchange().ordersAccepted()).isEqualTo(1);
+    }
+
+    @Test
+    void placingTheSameChildAgainSendsNothing() {
+        venue.place(child("p1-E1", "0.01"));
+        venue.place(child("p1-E1", "0.01"));
+
+        assertThat(fake.restServer().received("/v5/order/create")).hasSize(1);
+        assertThat(fake.exchange().ordersAccepted()).isEqualTo(1);
+    }
+
+    @Test
+    void http403HaltsTheVenue() {
+        fake.restServer().inject("/v5/order/create", new FakeBybitFault.HttpStatus(403));
+
+        assertThat(venue.place(child("p1-E1", "0.01")).state()).isEqualTo(OrderStatus.State.REJECTED);
+        assertThat(venue.haltReason()).contains("HTTP 403");
+        assertThat(venue.place(child("p1-E2", "0.01")).state()).isEqualTo(OrderStatus.State.REJECTED);
+        assertThat(fake.restServer().received("/v5/order/create")).hasSize(1);
+    }
+
+    @Test
+    void aTickPublishesTheTouchAndKlineVolume() {
+        venue.tick();
+
+        assertThat(snapshots).singleElement().satisfies(snapshot -> {
+            assertThat(snapshot.bid()).isEqualTo(50000.0);
+            assertThat(snapshot.ask()).isEqualTo(50000.1);
+            assertThat(snapshot.lastBarVolume()).isCloseTo(1000, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(snapshot.volatility()).isPositive();
+        });
+    }
+}
