@@ -196,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static String progress(ExecutionEngine engine, ParentOrder parent) {
-        BigDecimal filled = engine.filled();
+        BigDecimal filled = engine.filled().stripTrailingZeros();
         double percent = filled.doubleValue() / parent.quantity().doubleValue() * 100;
         return String.format(Locale.ROOT, "progress %-9s filled %s/%s (%.1f %%) children %d avg %s",
                 engine.state(), filled.toPlainString(), parent.quantity().toPlainString(), percent,
@@ -208,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
         String summary = session.events().call(() -> String.format(Locale.ROOT,
                 "execution report %s: state %s, filled %s of %s %s (%s), %d child orders, average price %s, "
                         + "implementation shortfall %.2f bps against %s",
-                parent.id(), engine.state(), engine.filled().toPlainString(), parent.quantity().toPlainString(),
+                parent.id(), engine.state(), engine.filled().stripTrailingZeros().toPlainString(), parent.quantity().toPlainString(),
                 parent.symbol(), side, engine.childOrders(),
                 Double.isNaN(engine.averagePrice()) ? "-" : String.format(Locale.ROOT, "%.4f", engine.averagePrice()),
                 engine.shortfallBps(), parent.decisionPrice().toPlainString()));

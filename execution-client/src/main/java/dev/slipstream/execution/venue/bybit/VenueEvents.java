@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one thread on which a live venue talks to its listeners. Streams call back on their own threads and the
@@ -12,14 +14,23 @@ import java.util.concurrent.Executors;
  */
 public final class VenueEvents implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VenueEvents.class);
+
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread t = new Thread(runnable, "venue-events");
         t.setDaemon(true);
         return t;
     });
 
+    /** Runs {@code task} on the event thread later; a failure is logged, as nobody waits for it. */
     public void execute(Runnable task) {
-        thread.execute(task);
+        thread.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("venue event failed", e);
+            }
+        });
     }
 
     /** Runs {@code task} on the event thread and waits for it; its failure is rethrown here. */
