@@ -101,6 +101,18 @@ class BybitRestClientTest {
     }
 
     @Test
+    void anIocOrderTakesWhatCrossesAndCancelsTheRest() {
+        BybitRestClient client = client();
+        client.createOrder(OrderRequest.limit(SYMBOL, Side.BUY, new BigDecimal("0.8"), new BigDecimal("50000.1"),
+                OrderRequest.TimeInForce.IOC, "parent1-E8"));
+
+        BybitOrderUpdate order = client.order(SYMBOL, "parent1-E8").orElseThrow();
+        assertThat(order.state()).isEqualTo(BybitOrderState.PARTIALLY_FILLED_CANCELED);
+        assertThat(order.cumExecQty()).isEqualByComparingTo("0.5");
+        assertThat(order.leavesQty()).isZero();
+    }
+
+    @Test
     void aCreateRetriedAfterATimeoutIsFoundPlacedAndNeverPlacedTwice() {
         BybitRestClient client = client(50, fastRetries().withRequestTimeout(Duration.ofMillis(300)), SECRET);
         server.inject("/v5/order/create", new FakeBybitFault.AnswerLate(Duration.ofSeconds(2)));
