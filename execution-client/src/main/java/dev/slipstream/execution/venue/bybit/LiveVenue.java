@@ -2,6 +2,7 @@ package dev.slipstream.execution.venue.bybit;
 
 import dev.slipstream.execution.order.Instrument;
 import dev.slipstream.execution.venue.Venue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A venue fed by live market data: its listeners hear a market snapshot on each {@link #tick()}, the cadence at
@@ -16,7 +17,7 @@ public interface LiveVenue extends Venue, AutoCloseable {
     void tick();
 
     /** Why the venue stopped accepting orders, or null while it trades. */
-    @org.jspecify.annotations.Nullable String haltReason();
+    @Nullable String haltReason();
 
     @Override
     void close();

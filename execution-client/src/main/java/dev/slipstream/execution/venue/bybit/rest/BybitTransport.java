@@ -83,6 +83,10 @@ final class BybitTransport {
             boolean signed, boolean mayResync) {
         BybitException last = null;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+            boolean resetTooFar = gate.waitFor(path).compareTo(config.maxRateLimitWait()) > 0;
+            if (last instanceof BybitException.RateLimited && resetTooFar) {
+                throw last;
+            }
             if (attempt > 1 && !(last instanceof BybitException.TimestampRejected)) {
                 pause(last instanceof BybitException.RateLimited
                         ? max(config.backoff(attempt - 1), gate.waitFor(path)) : config.backoff(attempt - 1));

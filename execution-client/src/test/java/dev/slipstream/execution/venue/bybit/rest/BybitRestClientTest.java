@@ -142,6 +142,18 @@ class BybitRestClientTest {
     }
 
     @Test
+    void aResetFurtherAwayThanTheLongestWaitFailsAtOnce() {
+        BybitRestClient client = client();
+        server.inject("/v5/order/create", new FakeBybitFault.RateLimited(Duration.ofMinutes(1)));
+
+        assertThatThrownBy(() -> client.createOrder(
+                OrderRequest.market(SYMBOL, Side.BUY, new BigDecimal("0.1"), "parent1-E9")))
+                .isInstanceOf(BybitException.RateLimited.class).hasMessageContaining("10006");
+        assertThat(server.received("/v5/order/create")).hasSize(1);
+        assertThat(exchange.ordersAccepted()).isZero();
+    }
+
+    @Test
     void clientSideLimitingFollowsTheHeadersSoTheExchangeNeverRefuses() {
         BybitRestClient client = client(3, fastRetries(), SECRET);
         for (int i = 1; i <= 7; i++) {
