@@ -73,6 +73,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--category", defaultValue = "linear", description = "linear, inverse or spot") String category;
     @Option(names = "--endpoint-override", description = "REST base URL instead of Bybit's (a local fake); its "
             + "streams at ws://host:port/v5/public/{category} and /v5/private") @Nullable URI endpointOverride;
+    @Option(names = "--stream-endpoint-override", description = "ws://host:port of the streams when they are not "
+            + "on the --endpoint-override host") @Nullable URI streamOverride;
     @Option(names = BybitSessionSettings.CONFIRMATION_FLAG, description = "required with --venue mainnet")
     boolean realMoneyConfirmed;
     @Option(names = "--advisor", description = "gateway host:port whose ExecutionAdvisorService advises the "
@@ -259,8 +261,8 @@ final class RunCommand implements Callable<Integer> {
             BybitVenueConfig defaults = BybitVenueConfig.defaults();
             var venueConfig = new BybitVenueConfig(Duration.ofMillis(reconcileMillis), defaults.klineRefresh(),
                     defaults.klineWindow());
-            return new BybitSessionSettings(mode, symbol, endpointOverride, realMoneyConfirmed, rest, venueConfig,
-                    Duration.ofMillis(marketPollMillis));
+            return new BybitSessionSettings(mode, symbol, endpointOverride, streamOverride, realMoneyConfirmed, rest,
+                    venueConfig, Duration.ofMillis(marketPollMillis));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

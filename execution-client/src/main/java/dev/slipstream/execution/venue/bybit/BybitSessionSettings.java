@@ -9,13 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How to open a trading session on Bybit. {@code endpointOverride} points REST at another base (the local fake);
- * its streams are then expected at {@code ws://host:port/v5/public/{category}} and {@code /v5/private}.
- * {@code realMoneyConfirmed} must be true for {@link BybitMode#MAINNET}.
+ * the streams are then expected at {@code ws://host:port/v5/public/{category}} and {@code /v5/private} of
+ * {@code streamOverride}, or of the REST host when that is null. {@code realMoneyConfirmed} must be true for
+ * {@link BybitMode#MAINNET}.
  *
  * @param marketDataPoll how often market data is polled over REST where no public WebSocket is used
  */
 public record BybitSessionSettings(
-        BybitMode mode, String symbol, @Nullable URI endpointOverride, boolean realMoneyConfirmed,
+        BybitMode mode, String symbol, @Nullable URI endpointOverride, @Nullable URI streamOverride,
+        boolean realMoneyConfirmed,
         BybitRestConfig rest, BybitVenueConfig venue, Duration marketDataPoll) {
 
     public static final String CONFIRMATION_FLAG = "--i-understand-this-trades-real-money";
@@ -33,9 +35,18 @@ public record BybitSessionSettings(
             throw new IllegalArgumentException("--venue mainnet trades real money; refusing to start without "
                     + CONFIRMATION_FLAG);
         }
-        if (endpointOverride != null && !endpointOverride.getScheme().matches("https?")) {
+        if (endpointOverride != null && !"http".equals(endpointOverride.getScheme())
+                && !"https".equals(endpointOverride.getScheme())) {
             throw new IllegalArgumentException("endpoint override: " + endpointOverride
                     + " (expected: an http:// or https:// base URL)");
+        }
+        if (streamOverride != null && !"ws".equals(streamOverride.getScheme())
+                && !"wss".equals(streamOverride.getScheme())) {
+            throw new IllegalArgumentException("stream endpoint override: " + streamOverride
+                    + " (expected: a ws:// or wss:// base URL)");
+        }
+        if (streamOverride != null && endpointOverride == null) {
+            throw new IllegalArgumentException("a stream endpoint override goes with an endpoint override");
         }
     }
 
@@ -43,8 +54,10 @@ public record BybitSessionSettings(
         if (endpointOverride == null) {
             return mode.endpoints(rest.category());
         }
-        String ws = endpointOverride.getScheme().equals("https") ? "wss" : "ws";
-        String authority = ws + "://" + endpointOverride.getRawAuthority();
+        String authority = streamOverride != null
+                ? streamOverride.getScheme() + "://" + streamOverride.getRawAuthority()
+                : (endpointOverride.getScheme().equals("https") ? "wss" : "ws") + "://"
+                        + endpointOverride.getRawAuthority();
         return new BybitEndpoints(endpointOverride, URI.create(authority + "/v5/public/" + rest.category()),
                 URI.create(authority + "/v5/private"));
     }
