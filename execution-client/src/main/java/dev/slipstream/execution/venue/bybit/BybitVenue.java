@@ -104,6 +104,14 @@ public final class BybitVenue implements LiveVenue, PrivateStreamListener, Publi
             rest.createOrder(price == null ? OrderRequest.market(child.symbol(), child.side(), quantity, child.id())
                     : OrderRequest.limit(child.symbol(), child.side(), quantity, price, OrderRequest.TimeInForce.GTC,
                             child.id()));
+            synchronized (this) {
+                order.acknowledge();
+            }
+            if (price == null) {
+                // A market order is done at once; its outcome (e.g. cancelled for want of liquidity) is read now so
+                // the engine can schedule what did not fill. Missing from the query only means Bybit lags.
+                reconcile(List.of(order));
+            }
         } catch (BybitException.TransportFailure e) {
             // The outcome is unknown: the order may be live. It stays open until reconciliation finds out.
             LOG.warn("child {}: {}; reconciling it later", child.id(), e.getMessage());
@@ -197,15 +205,17 @@ public final class BybitVenue implements LiveVenue, PrivateStreamListener, Publi
         synchronized (this) {
             open = orders.values().stream().filter(order -> !order.isDone()).toList();
         }
+        reconcile(open);
+    }
+
+    private void reconcile(List<TrackedOrder> open) {
         List<Fill> missed = new ArrayList<>();
         for (TrackedOrder order : open) {
             Optional<BybitOrderUpdate> update = rest.order(order.child().symbol(), order.child().id());
             synchronized (this) {
                 if (update.isPresent()) {
                     order.reconcile(update.get()).ifPresent(missed::add);
-                } else if (order.isDone()) {
-                    continue;
-                } else {
+                } else if (!order.isAcknowledged() && !order.isDone()) {
                     LOG.warn("child {} unknown to Bybit after an unanswered create: not placed", order.child().id());
                     order.settleLocally(OrderStatus.State.REJECTED);
                 }

@@ -24,6 +24,7 @@ final class TrackedOrder {
     private final ChildOrder child;
     private final Set<String> execIds = new HashSet<>();
     private @Nullable BybitOrderUpdate last;
+    private boolean acknowledged;
     private OrderStatus.@Nullable State localState;
     private BigDecimal delivered = BigDecimal.ZERO;
     private BigDecimal deliveredNotional = BigDecimal.ZERO;
@@ -35,6 +36,15 @@ final class TrackedOrder {
 
     ChildOrder child() {
         return child;
+    }
+
+    /** Bybit answered the create: the order exists even while a query does not show it yet. */
+    void acknowledge() {
+        acknowledged = true;
+    }
+
+    boolean isAcknowledged() {
+        return acknowledged;
     }
 
     /** Settles the order without Bybit (refused locally or by Bybit's answer to the create). */

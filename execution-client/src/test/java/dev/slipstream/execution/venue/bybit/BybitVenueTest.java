@@ -89,6 +89,12 @@ class BybitVenueTest {
         return new ChildOrder(id, "p1", 1, FakeBybit.SYMBOL, Side.BUY, new BigDecimal(quantity), null, Instant.now());
     }
 
+    /** A buy resting below the book, filled only by public trades that reach it. */
+    private static ChildOrder restingBuy(String id, String quantity) {
+        return new ChildOrder(id, "p1", 1, FakeBybit.SYMBOL, Side.BUY, new BigDecimal(quantity),
+                new BigDecimal("49990.0"), Instant.now());
+    }
+
     /**
      * Fills reach the listeners on the event thread; this waits for everything queued there, twice, because a
      * reconciliation running there queues its fills behind itself.
@@ -100,30 +106,36 @@ class BybitVenueTest {
     }
 
     @Test
-    void executionsBecomeFillsOnceEachEvenWhenDeliveredTwice() {
-        OrderStatus placed = venue.place(child("p1-E1", "0.12"));
+    void partialFillsArriveAsExecutionsAndEachBecomesOneFillEvenWhenDeliveredTwice() {
+        OrderStatus placed = venue.place(restingBuy("p1-E1", "0.01"));
         assertThat(placed.state()).isEqualTo(OrderStatus.State.NEW);
-        assertThat(executions).as("0.12 walks three levels of 0.05").hasSize(3);
+        fake.exchange().trade(FakeBybit.SYMBOL, "Sell", "49990.0", "0.004");
+        fake.exchange().trade(FakeBybit.SYMBOL, "Sell", "49989.0", "0.003");
+        assertThat(executions).hasSize(2);
 
         executions.forEach(venue::onExecution);
         executions.forEach(venue::onExecution);
 
         assertThat(settledFills()).extracting(Fill::quantity).extracting(BigDecimal::toPlainString)
-                .containsExactly("0.05", "0.05", "0.02");
-        assertThat(settledFills()).extracting(Fill::price).extracting(BigDecimal::toPlainString)
-                .containsExactly("50000.1", "50000.2", "50000.3");
+                .containsExactly("0.004", "0.003");
+        assertThat(settledFills()).extracting(Fill::price).allSatisfy(price ->
+                assertThat(price).isEqualByComparingTo("49990.0"));
+        assertThat(venue.query("p1-E1").orElseThrow().filledQuantity()).isEqualByComparingTo("0.007");
     }
 
     @Test
     void aStreamDropIsMadeGoodByReconciliationWithoutLosingOrDoublingAFill() {
-        venue.place(child("p1-E1", "0.12"));
+        venue.place(restingBuy("p1-E1", "0.01"));
+        for (String size : List.of("0.002", "0.003", "0.005")) {
+            fake.exchange().trade(FakeBybit.SYMBOL, "Sell", "49990.0", size);
+        }
         venue.onExecution(executions.get(0));
         // The stream drops here: the other two executions are lost; after the reconnect Bybit's state is read.
         venue.onReconnected();
         List<Fill> afterReconnect = settledFills();
-        assertThat(afterReconnect).hasSize(2);
-        assertThat(afterReconnect.get(1).quantity()).isEqualByComparingTo("0.07");
-        // A late copy of a lost execution was already accounted for by reconciliation.
+        assertThat(afterReconnect).extracting(Fill::quantity).extracting(BigDecimal::toPlainString)
+                .containsExactly("0.002", "0.008");
+        // Late copies of the lost executions were already accounted for by reconciliation.
         venue.onExecution(executions.get(1));
         venue.onExecution(executions.get(2));
 
@@ -131,21 +143,34 @@ class BybitVenueTest {
         BigDecimal filled = all.stream().map(Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal notional = all.stream().map(f -> f.quantity().multiply(f.price()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(filled).isEqualByComparingTo("0.12");
+        assertThat(all).hasSize(2);
+        assertThat(filled).isEqualByComparingTo("0.01");
         BigDecimal bybitAverage = rest.order(FakeBybit.SYMBOL, "p1-E1").orElseThrow().avgPrice();
         assertThat(notional.divide(filled, MathContext.DECIMAL64)).isEqualByComparingTo(bybitAverage);
         assertThat(venue.query("p1-E1").orElseThrow().state()).isEqualTo(OrderStatus.State.FILLED);
     }
 
     @Test
-    void withoutAnyStreamThePeriodicReconciliationDeliversTheFills() {
-        venue.place(child("p1-E1", "0.03"));
-        venue.reconcile();
+    void aMarketChildIsReadBackAtOnceSoItsFillsNeedNoStream() {
+        OrderStatus placed = venue.place(child("p1-E1", "0.12"));
 
+        assertThat(placed.state()).isEqualTo(OrderStatus.State.FILLED);
         assertThat(settledFills()).singleElement().satisfies(fill -> {
-            assertThat(fill.quantity()).isEqualByComparingTo("0.03");
-            assertThat(fill.price()).isEqualByComparingTo("50000.1");
+            assertThat(fill.quantity()).isEqualByComparingTo("0.12");
+            // 0.05 at 50000.1, 0.05 at 50000.2, 0.02 at 50000.3
+            assertThat(fill.price()).isEqualByComparingTo(new BigDecimal("6000.021").divide(new BigDecimal("0.12"),
+                    MathContext.DECIMAL64));
         });
+        executions.forEach(venue::onExecution);
+        assertThat(settledFills()).as("the stream's copies change nothing").hasSize(1);
+    }
+
+    @Test
+    void aMarketChildTheBookCannotFillIsCancelledWithWhatItGot() {
+        OrderStatus placed = venue.place(child("p1-E1", "0.6"));
+
+        assertThat(placed.state()).isEqualTo(OrderStatus.State.CANCELLED);
+        assertThat(placed.filledQuantity()).as("ten levels of 0.05").isEqualByComparingTo("0.5");
     }
 
     @Test
