@@ -67,6 +67,10 @@ public final class BybitRestClient {
         if (order.price() != null) {
             body.put("price", order.price().toPlainString());
         }
+        if (category.equals("spot") && order.type() == OrderRequest.OrderType.MARKET) {
+            // A spot market buy's qty is in the quote coin unless told otherwise; ours is always base.
+            body.put("marketUnit", "baseCoin");
+        }
         body.put("timeInForce", order.timeInForce().wire()).put("orderLinkId", order.orderLinkId());
         try {
             JsonNode result = transport.post("/v5/order/create", body);

@@ -39,11 +39,16 @@ public final class BybitRestRecords {
         return side == Side.BUY ? "Buy" : "Sell";
     }
 
+    /** Spot tickers have no mark price, funding or open interest: those read as zero there. */
     static BybitTicker ticker(JsonNode ticker) {
         return new BybitTicker(text(ticker, "symbol"), decimal(ticker, "bid1Price"), decimal(ticker, "ask1Price"),
-                decimal(ticker, "lastPrice"), decimal(ticker, "markPrice"), decimal(ticker, "fundingRate"),
-                millis(ticker, "nextFundingTime"), decimal(ticker, "openInterest"), decimal(ticker, "volume24h"),
-                decimal(ticker, "turnover24h"));
+                decimal(ticker, "lastPrice"), decimalOrZero(ticker, "markPrice"), decimalOrZero(ticker, "fundingRate"),
+                Instant.ofEpochMilli(decimalOrZero(ticker, "nextFundingTime").longValue()),
+                decimalOrZero(ticker, "openInterest"), decimal(ticker, "volume24h"), decimal(ticker, "turnover24h"));
+    }
+
+    private static BigDecimal decimalOrZero(JsonNode node, String field) {
+        return node.hasNonNull(field) ? decimal(node, field) : BigDecimal.ZERO;
     }
 
     static BybitTrade trade(JsonNode trade) {

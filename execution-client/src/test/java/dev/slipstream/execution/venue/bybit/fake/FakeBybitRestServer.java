@@ -36,8 +36,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class FakeBybitRestServer implements AutoCloseable {
 
-    /** One request as received: path, arrival time (exchange ms) and the retCode answered (or the HTTP status). */
-    public record Received(String path, long time, int retCode) {}
+    /**
+     * One request as received: path, arrival time (exchange ms), the retCode answered (or minus the HTTP status)
+     * and the query or body.
+     */
+    public record Received(String path, long time, int retCode, String payload) {}
 
     private final FakeBybitExchange exchange;
     private final String apiKey;
@@ -80,7 +83,7 @@ public final class FakeBybitRestServer implements AutoCloseable {
         Queue<FakeBybitFault> queued = faults.get(path);
         FakeBybitFault fault = queued == null ? null : queued.poll();
         if (fault instanceof FakeBybitFault.HttpStatus status) {
-            received.add(new Received(path, now, -status.status()));
+            received.add(new Received(path, now, -status.status(), payload(ctx, request)));
             return HttpResponse.of(HttpStatus.valueOf(status.status()), MediaType.PLAIN_TEXT_UTF_8,
                     "fault " + status.status());
         }
@@ -89,26 +92,31 @@ public final class FakeBybitRestServer implements AutoCloseable {
             synchronized (windows) {
                 windows.put(path, new long[] {reset - 1000, Long.MAX_VALUE / 2});
             }
-            return envelope(path, now, 10006, "Too many visits!", null, 0, reset);
+            return envelope(path, now, 10006, "Too many visits!", null, 0, reset, payload(ctx, request));
         }
         long[] window = admit(path, now);
+        String payload = payload(ctx, request);
         if (window[1] > limitPerSecond) {
-            return envelope(path, now, 10006, "Too many visits!", null, 0, window[0] + 1000);
+            return envelope(path, now, 10006, "Too many visits!", null, 0, window[0] + 1000, payload);
         }
         int remaining = (int) (limitPerSecond - window[1]);
         HttpResponse response;
         try {
-            String payload = request.method().name().equals("GET") ? ctx.query() == null ? "" : ctx.query()
-                    : request.contentUtf8();
             if (!path.startsWith("/v5/market/")) {
                 verify(request, payload, now);
             }
-            response = envelope(path, now, 0, "OK", route(path, request, ctx), remaining, window[0] + 1000);
+            response = envelope(path, now, 0, "OK", route(path, request, ctx), remaining, window[0] + 1000, payload);
         } catch (FakeBybitExchange.Refusal refusal) {
-            response = envelope(path, now, refusal.retCode, refusal.getMessage(), null, remaining, window[0] + 1000);
+            response = envelope(path, now, refusal.retCode, refusal.getMessage(), null, remaining, window[0] + 1000,
+                    payload);
         }
         return fault instanceof FakeBybitFault.AnswerLate late ? HttpResponse.delayed(response, late.delay())
                 : response;
+    }
+
+    /** What was signed: the raw query of a GET, the raw body of a POST. */
+    private static String payload(ServiceRequestContext ctx, AggregatedHttpRequest request) {
+        return request.method().name().equals("GET") ? ctx.query() == null ? "" : ctx.query() : request.contentUtf8();
     }
 
     /** Counts the request in its path's one-second window: [window start, requests in it]. */
@@ -210,8 +218,8 @@ public final class FakeBybitRestServer implements AutoCloseable {
     }
 
     private HttpResponse envelope(String path, long now, int retCode, String retMsg, JsonNode result, int remaining,
-            long resetAt) {
-        received.add(new Received(path, now, retCode));
+            long resetAt, String payload) {
+        received.add(new Received(path, now, retCode, payload));
         ObjectNode envelope = FakeBybitExchange.JSON.createObjectNode().put("retCode", retCode).put("retMsg", retMsg);
         envelope.set("result", result == null ? FakeBybitExchange.JSON.createObjectNode() : result);
         envelope.putObject("retExtInfo");

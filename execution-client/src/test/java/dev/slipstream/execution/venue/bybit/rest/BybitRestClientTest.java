@@ -101,6 +101,43 @@ class BybitRestClientTest {
     }
 
     @Test
+    void signsAndSendsTheExactBodyWithEveryField() {
+        BybitRestClient client = client();
+        client.createOrder(OrderRequest.limit(SYMBOL, Side.SELL, new BigDecimal("0.25"), new BigDecimal("50001.5"),
+                OrderRequest.TimeInForce.POST_ONLY, "parent1-E10"));
+
+        assertThat(server.received("/v5/order/create").getFirst().payload()).isEqualTo("{\"category\":\"linear\","
+                + "\"symbol\":\"BTCUSDT\",\"side\":\"Sell\",\"orderType\":\"Limit\",\"qty\":\"0.25\","
+                + "\"price\":\"50001.5\",\"timeInForce\":\"PostOnly\",\"orderLinkId\":\"parent1-E10\"}");
+        client.order(SYMBOL, "parent1-E10");
+        assertThat(server.received("/v5/order/realtime").getFirst().payload())
+                .isEqualTo("category=linear&symbol=BTCUSDT&orderLinkId=parent1-E10");
+    }
+
+    @Test
+    void aSpotMarketOrderStatesItsQuantityInTheBaseCoin() {
+        BybitRestConfig spot = new BybitRestConfig("spot", BybitRestConfig.DEFAULT_RECV_WINDOW,
+                BybitRestConfig.DEFAULT_CONNECT_TIMEOUT, BybitRestConfig.DEFAULT_REQUEST_TIMEOUT, 2,
+                Duration.ofMillis(20), Duration.ofMillis(20), Duration.ZERO);
+        BybitRestClient client = client(50, spot, SECRET);
+        client.createOrder(OrderRequest.market(SYMBOL, Side.BUY, new BigDecimal("0.1"), "spot-E1"));
+
+        assertThat(server.received("/v5/order/create").getFirst().payload())
+                .contains("\"category\":\"spot\"", "\"marketUnit\":\"baseCoin\"");
+    }
+
+    @Test
+    void aSpotTickerWithoutFundingReadsThemAsZero() throws Exception {
+        BybitTicker ticker = BybitRestRecords.ticker(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"symbol\":\"BTCUSDT\",\"bid1Price\":\"50000\",\"ask1Price\":\"50001\",\"lastPrice\":"
+                        + "\"50000.5\",\"volume24h\":\"12\",\"turnover24h\":\"600000\"}"));
+
+        assertThat(ticker.fundingRate()).isZero();
+        assertThat(ticker.openInterest()).isZero();
+        assertThat(ticker.ask1Price()).isEqualByComparingTo("50001");
+    }
+
+    @Test
     void anIocOrderTakesWhatCrossesAndCancelsTheRest() {
         BybitRestClient client = client();
         client.createOrder(OrderRequest.limit(SYMBOL, Side.BUY, new BigDecimal("0.8"), new BigDecimal("50000.1"),
