@@ -91,7 +91,7 @@ public final class BybitVenue implements LiveVenue, PrivateStreamListener, Publi
         }
         Optional<String> violation;
         try {
-            violation = rules.violation(quantity, price != null ? price : referencePrice(child));
+            violation = rules.violation(quantity, price != null ? price : referencePrice(child), price == null);
         } catch (BybitException e) {
             LOG.warn("child {} not sent: no price to check its notional against: {}", child.id(), e.getMessage());
             return settle(order, OrderStatus.State.REJECTED);

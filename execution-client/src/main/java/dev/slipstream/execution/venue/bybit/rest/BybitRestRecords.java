@@ -74,14 +74,19 @@ public final class BybitRestRecords {
         return levels;
     }
 
-    /** Linear/inverse rules; spot names its step basePrecision and its minimum notional minOrderAmt. */
+    /**
+     * Linear/inverse rules; spot names its step basePrecision and its minimum notional minOrderAmt, and has no
+     * separate market-order maximum.
+     */
     static InstrumentRules instrument(JsonNode info) {
         JsonNode lot = info.path("lotSizeFilter");
         String step = lot.has("qtyStep") ? lot.path("qtyStep").asText() : lot.path("basePrecision").asText();
         String minNotional = lot.has("minNotionalValue") ? lot.path("minNotionalValue").asText()
                 : lot.path("minOrderAmt").asText("0");
+        BigDecimal maxOrderQty = decimal(lot, "maxOrderQty");
         return new InstrumentRules(text(info, "symbol"), new BigDecimal(info.path("priceFilter").path("tickSize")
-                .asText()), new BigDecimal(step), decimal(lot, "minOrderQty"), decimal(lot, "maxOrderQty"),
+                .asText()), new BigDecimal(step), decimal(lot, "minOrderQty"), maxOrderQty,
+                lot.hasNonNull("maxMktOrderQty") ? decimal(lot, "maxMktOrderQty") : maxOrderQty,
                 new BigDecimal(minNotional));
     }
 

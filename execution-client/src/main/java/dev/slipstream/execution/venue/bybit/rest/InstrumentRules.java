@@ -10,11 +10,12 @@ import java.util.Optional;
 
 /**
  * One instrument's trading rules ({@code GET /v5/market/instruments-info}: priceFilter.tickSize,
- * lotSizeFilter.qtyStep, minOrderQty, maxOrderQty, minNotionalValue) and the rounding every child order goes through.
+ * lotSizeFilter.qtyStep, minOrderQty, maxOrderQty, maxMktOrderQty, minNotionalValue) and the rounding every child
+ * order goes through.
  */
 public record InstrumentRules(
         String symbol, BigDecimal tickSize, BigDecimal qtyStep, BigDecimal minOrderQty, BigDecimal maxOrderQty,
-        BigDecimal minNotional) {
+        BigDecimal maxMarketOrderQty, BigDecimal minNotional) {
 
     public InstrumentRules {
         requireNonNull(symbol, "symbol");
@@ -22,6 +23,7 @@ public record InstrumentRules(
         requirePositive("qtyStep", qtyStep);
         requirePositive("minOrderQty", minOrderQty);
         requirePositive("maxOrderQty", maxOrderQty);
+        requirePositive("maxMarketOrderQty", maxMarketOrderQty);
         requireNonNull(minNotional, "minNotional");
     }
 
@@ -43,9 +45,10 @@ public record InstrumentRules(
 
     /**
      * Why a rounded {@code quantity} valued at {@code price} cannot be sent, or empty when it can: it rounds to
-     * zero, is under the minimum or over the maximum quantity, or under the minimum notional.
+     * zero, is under the minimum or over the maximum quantity (a market order's own maximum for {@code market}),
+     * or under the minimum notional.
      */
-    public Optional<String> violation(BigDecimal quantity, BigDecimal price) {
+    public Optional<String> violation(BigDecimal quantity, BigDecimal price, boolean market) {
         if (quantity.signum() <= 0) {
             return Optional.of("quantity rounds to zero at qtyStep " + qtyStep.toPlainString());
         }
@@ -53,9 +56,10 @@ public record InstrumentRules(
             return Optional.of("quantity " + quantity.toPlainString() + " (expected: >= minOrderQty "
                     + minOrderQty.toPlainString() + ")");
         }
-        if (quantity.compareTo(maxOrderQty) > 0) {
-            return Optional.of("quantity " + quantity.toPlainString() + " (expected: <= maxOrderQty "
-                    + maxOrderQty.toPlainString() + ")");
+        BigDecimal max = market ? maxMarketOrderQty : maxOrderQty;
+        if (quantity.compareTo(max) > 0) {
+            return Optional.of("quantity " + quantity.toPlainString() + " (expected: <= "
+                    + (market ? "maxMktOrderQty " : "maxOrderQty ") + max.toPlainString() + ")");
         }
         BigDecimal notional = quantity.multiply(price);
         if (notional.compareTo(minNotional) < 0) {

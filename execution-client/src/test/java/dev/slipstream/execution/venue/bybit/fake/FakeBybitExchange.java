@@ -79,7 +79,7 @@ public final class FakeBybitExchange {
                 .put("status", "Trading");
         rules.putObject("priceFilter").put("tickSize", tickSize);
         rules.putObject("lotSizeFilter").put("qtyStep", qtyStep).put("minOrderQty", minOrderQty)
-                .put("maxOrderQty", "1000000").put("minNotionalValue", minNotional);
+                .put("maxOrderQty", "1000000").put("maxMktOrderQty", "100").put("minNotionalValue", minNotional);
         markets.put(symbol, new Market(rules));
     }
 

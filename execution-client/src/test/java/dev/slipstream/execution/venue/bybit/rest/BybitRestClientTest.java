@@ -294,6 +294,7 @@ class BybitRestClientTest {
         assertThat(rules.tickSize()).isEqualByComparingTo("0.1");
         assertThat(rules.qtyStep()).isEqualByComparingTo("0.001");
         assertThat(rules.minNotional()).isEqualByComparingTo("5");
+        assertThat(rules.maxMarketOrderQty()).isEqualByComparingTo("100");
         assertThatThrownBy(() -> client.instrument("NOPEUSDT")).isInstanceOf(BybitException.InvalidParameter.class);
     }
 }

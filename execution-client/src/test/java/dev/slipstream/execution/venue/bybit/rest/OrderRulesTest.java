@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class OrderRulesTest {
 
     private static final InstrumentRules BTC = new InstrumentRules("BTCUSDT", new BigDecimal("0.1"),
-            new BigDecimal("0.001"), new BigDecimal("0.001"), new BigDecimal("100"), new BigDecimal("5"));
+            new BigDecimal("0.001"), new BigDecimal("0.001"), new BigDecimal("100"), new BigDecimal("50"),
+            new BigDecimal("5"));
 
     @Test
     void orderLinkIdMustBeAtMost36OfTheAllowedCharacters() {
@@ -45,13 +46,16 @@ class OrderRulesTest {
     @Test
     void aChildThatRoundsToZeroOrBelowTheMinimumsIsRefused() {
         BigDecimal price = new BigDecimal("50000");
-        assertThat(BTC.violation(BTC.roundQuantity(new BigDecimal("0.0009")), price)).hasValueSatisfying(
+        assertThat(BTC.violation(BTC.roundQuantity(new BigDecimal("0.0009")), price, true)).hasValueSatisfying(
                 reason -> assertThat(reason).contains("rounds to zero"));
-        assertThat(BTC.violation(new BigDecimal("0.001"), new BigDecimal("1000")))
+        assertThat(BTC.violation(new BigDecimal("0.001"), new BigDecimal("1000"), false))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("minNotionalValue"));
-        assertThat(BTC.violation(new BigDecimal("101"), price))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("maxOrderQty"));
-        assertThat(BTC.violation(new BigDecimal("0.001"), price)).isEmpty();
+        assertThat(BTC.violation(new BigDecimal("101"), price, false))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("maxOrderQty 100"));
+        assertThat(BTC.violation(new BigDecimal("60"), price, true))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("maxMktOrderQty 50"));
+        assertThat(BTC.violation(new BigDecimal("60"), price, false)).isEmpty();
+        assertThat(BTC.violation(new BigDecimal("0.001"), price, true)).isEmpty();
     }
 
     @Test
