@@ -17,6 +17,8 @@ import dev.slipstream.execution.venue.bybit.BybitTradingSession;
 import dev.slipstream.execution.venue.bybit.BybitVenueConfig;
 import dev.slipstream.execution.venue.bybit.rest.BybitException;
 import dev.slipstream.execution.venue.bybit.rest.BybitRestConfig;
+import dev.slipstream.execution.venue.bybit.stream.BybitStreamException;
+import dev.slipstream.execution.venue.bybit.stream.StreamSettings;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -114,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             return execute();
-        } catch (IllegalArgumentException | IllegalStateException | BybitException e) {
+        } catch (IllegalArgumentException | IllegalStateException | BybitException | BybitStreamException e) {
             // Bad input or a refusal by Bybit: one clear line, no stack trace.
             spec.commandLine().getErr().println("exec run: " + e.getMessage());
             spec.commandLine().getErr().flush();
@@ -262,7 +264,7 @@ final class RunCommand implements Callable<Integer> {
             var venueConfig = new BybitVenueConfig(Duration.ofMillis(reconcileMillis), defaults.klineRefresh(),
                     defaults.klineWindow());
             return new BybitSessionSettings(mode, symbol, endpointOverride, streamOverride, realMoneyConfirmed, rest,
-                    venueConfig, Duration.ofMillis(marketPollMillis));
+                    venueConfig, Duration.ofMillis(marketPollMillis), StreamSettings.DEFAULT);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.slipstream.execution.venue.bybit;
 import static java.util.Objects.requireNonNull;
 
 import dev.slipstream.execution.venue.bybit.rest.BybitRestConfig;
+import dev.slipstream.execution.venue.bybit.stream.StreamSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -14,11 +15,12 @@ import org.jspecify.annotations.Nullable;
  * {@link BybitMode#MAINNET}.
  *
  * @param marketDataPoll how often market data is polled over REST where no public WebSocket is used
+ * @param streams timeouts, ping and reconnect backoff of the WebSocket streams
  */
 public record BybitSessionSettings(
         BybitMode mode, String symbol, @Nullable URI endpointOverride, @Nullable URI streamOverride,
         boolean realMoneyConfirmed,
-        BybitRestConfig rest, BybitVenueConfig venue, Duration marketDataPoll) {
+        BybitRestConfig rest, BybitVenueConfig venue, Duration marketDataPoll, StreamSettings streams) {
 
     public static final String CONFIRMATION_FLAG = "--i-understand-this-trades-real-money";
 
@@ -28,6 +30,7 @@ public record BybitSessionSettings(
         requireNonNull(rest, "rest");
         requireNonNull(venue, "venue");
         requireNonNull(marketDataPoll, "marketDataPoll");
+        requireNonNull(streams, "streams");
         if (!symbol.matches("[A-Z0-9]{2,30}")) {
             throw new IllegalArgumentException("symbol: " + symbol + " (expected: a Bybit symbol such as BTCUSDT)");
         }

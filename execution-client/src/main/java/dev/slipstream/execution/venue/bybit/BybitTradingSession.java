@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.slipstream.execution.venue.bybit.rest.BybitRestClient;
 import dev.slipstream.execution.venue.bybit.rest.InstrumentRules;
+import dev.slipstream.execution.venue.bybit.stream.BybitPrivateWebSocket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.Map;
 
 /**
  * One symbol's venue, opened per {@link BybitSessionSettings}: the REST client (clock synced, instrument rules
- * read), the market-data stream and, for testnet and mainnet, the signed venue with keys from the environment only.
- * Closing it closes everything it opened.
+ * read), the market-data stream and, for testnet and mainnet, the signed venue with keys from the environment only,
+ * its private stream authenticated and subscribed before the first order. Closing it closes everything it opened.
  */
 public final class BybitTradingSession implements AutoCloseable {
 
@@ -41,23 +42,34 @@ public final class BybitTradingSession implements AutoCloseable {
         var rest = new BybitRestClient(endpoints.rest(), signer, settings.rest());
         rest.syncTime();
         InstrumentRules rules = rest.instrument(settings.symbol());
-        var events = new VenueEvents();
         List<AutoCloseable> opened = new ArrayList<>();
+        var events = new VenueEvents();
         opened.add(events);
-        var market = new RestPollingPublicStream(rest, settings.marketDataPoll(), 50);
-        opened.add(market);
-        LiveVenue venue;
-        if (settings.mode() == BybitMode.PAPER) {
-            var paper = new PaperVenue(rules.toInstrument(), events, clock.instant());
-            market.subscribe(settings.symbol(), paper);
-            venue = paper;
-        } else {
-            var live = new BybitVenue(rest, rules, settings.venue(), events, clock);
-            market.subscribe(settings.symbol(), live);
-            venue = live;
+        try {
+            LiveVenue venue;
+            PublicStreamListener marketListener;
+            if (signer == null) {
+                var paper = new PaperVenue(rules.toInstrument(), events, clock.instant());
+                venue = paper;
+                marketListener = paper;
+            } else {
+                var live = new BybitVenue(rest, rules, settings.venue(), events, clock);
+                venue = live;
+                marketListener = live;
+                opened.add(live);
+                var orders = new BybitPrivateWebSocket(endpoints.privateStream(), signer, settings.streams(),
+                        rest.serverClock());
+                opened.add(orders);
+                orders.start(live);
+            }
+            var market = new RestPollingPublicStream(rest, settings.marketDataPoll(), 50);
+            opened.add(market);
+            market.subscribe(settings.symbol(), marketListener);
+            return new BybitTradingSession(rest, rules, venue, events, opened);
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
         }
-        opened.add(0, venue);
-        return new BybitTradingSession(rest, rules, venue, events, opened);
     }
 
     public LiveVenue venue() {
@@ -79,6 +91,11 @@ public final class BybitTradingSession implements AutoCloseable {
 
     @Override
     public void close() {
+        closeAll(opened);
+    }
+
+    /** Last opened first; best effort, so one failure does not keep the rest open. */
+    private static void closeAll(List<AutoCloseable> opened) {
         for (AutoCloseable closeable : opened.reversed()) {
             try {
                 closeable.close();

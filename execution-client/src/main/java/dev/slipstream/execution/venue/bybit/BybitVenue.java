@@ -250,6 +250,18 @@ public final class BybitVenue implements LiveVenue, PrivateStreamListener, Publi
     }
 
     @Override
+    public void onStreamError(String message) {
+        LOG.warn("Bybit stream: {}", message);
+    }
+
+    /** The private stream gave up (auth or subscription refused): without it the venue stops trading. */
+    @Override
+    public void onStreamFailed(String reason) {
+        haltReason = "the private stream failed: " + reason;
+        LOG.error("ALERT {}", haltReason);
+    }
+
+    @Override
     public void onBook(String symbol, OrderBook book, Instant time) {
         if (!book.isEmpty()) {
             touch = new Touch(book.bestBid().getKey().doubleValue(), book.bestAsk().getKey().doubleValue(), time);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipstream.execution.venue.bybit.rest.BybitRestConfig;
+import dev.slipstream.execution.venue.bybit.stream.StreamSettings;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,7 @@ class BybitSessionSettingsTest {
             boolean confirmed) {
         return new BybitSessionSettings(mode, "BTCUSDT", rest == null ? null : URI.create(rest),
                 streams == null ? null : URI.create(streams), confirmed, BybitRestConfig.defaults(),
-                BybitVenueConfig.defaults(), Duration.ofMillis(500));
+                BybitVenueConfig.defaults(), Duration.ofMillis(500), StreamSettings.DEFAULT);
     }
 
     @Test
@@ -62,7 +63,8 @@ class BybitSessionSettingsTest {
     @Test
     void symbolsLookLikeBybitsAndKeysComeFromTheEnvironment() {
         assertThatThrownBy(() -> new BybitSessionSettings(BybitMode.PAPER, "btc/usdt", null, null, false,
-                BybitRestConfig.defaults(), BybitVenueConfig.defaults(), Duration.ofMillis(500)))
+                BybitRestConfig.defaults(), BybitVenueConfig.defaults(), Duration.ofMillis(500),
+                StreamSettings.DEFAULT))
                 .hasMessageContaining("symbol: btc/usdt");
         assertThatThrownBy(() -> BybitTradingSession.open(settings(BybitMode.TESTNET, "http://127.0.0.1:1", null,
                 false), java.util.Map.of(), java.time.Clock.systemUTC()))

@@ -14,7 +14,6 @@ import dev.slipstream.execution.venue.bybit.fake.FakeBybitExchange;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybitFault;
 import dev.slipstream.execution.venue.bybit.rest.BybitRestClient;
 import dev.slipstream.execution.venue.bybit.rest.BybitRestConfig;
-import dev.slipstream.execution.venue.bybit.rest.BybitRestRecords;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
@@ -48,7 +47,7 @@ class BybitVenueTest {
 
             @Override
             public void onExecution(ObjectNode execution) {
-                executions.add(execution(execution));
+                executions.add(FakeBybit.execution(execution));
             }
         });
         rest = new BybitRestClient(fake.uri(), new BybitSigner(new BybitCredentials(FakeBybit.API_KEY,
@@ -74,15 +73,6 @@ class BybitVenueTest {
     void close() {
         events.close();
         fake.close();
-    }
-
-    /** What the private stream's parser makes of an execution message (v5 field names). */
-    private static BybitExecution execution(ObjectNode json) {
-        return new BybitExecution(json.path("execId").asText(), json.path("orderId").asText(),
-                json.path("orderLinkId").asText(), json.path("symbol").asText(),
-                BybitRestRecords.side(json.path("side").asText()), new BigDecimal(json.path("execQty").asText()),
-                new BigDecimal(json.path("execPrice").asText()), json.path("isMaker").asBoolean(),
-                Instant.ofEpochMilli(json.path("execTime").asLong()));
     }
 
     private static ChildOrder child(String id, String quantity) {

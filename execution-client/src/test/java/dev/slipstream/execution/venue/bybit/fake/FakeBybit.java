@@ -1,11 +1,18 @@
 package dev.slipstream.execution.venue.bybit.fake;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slipstream.execution.venue.bybit.BybitCredentials;
+import dev.slipstream.execution.venue.bybit.BybitExecution;
+import dev.slipstream.execution.venue.bybit.rest.BybitRestRecords;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 
 /**
- * A ready fake Bybit for venue and CLI tests: BTCUSDT listed (tick 0.1, step 0.001, min notional 5) with ten
- * levels a side around 50,000, and the REST server on an ephemeral loopback port.
+ * The whole fake Bybit for venue and CLI tests: the exchange core with BTCUSDT listed (tick 0.1, step 0.001, min
+ * notional 5, ten levels of 0.05 a side around 50,000), its REST server, and the WebSocket streams, to whose
+ * private {@code order} and {@code execution} topics every order change and execution of the core is published.
  */
 public final class FakeBybit implements AutoCloseable {
 
@@ -15,22 +22,44 @@ public final class FakeBybit implements AutoCloseable {
 
     private final FakeBybitExchange exchange = new FakeBybitExchange(System::currentTimeMillis);
     private final FakeBybitRestServer rest;
+    private final FakeBybitStreams streams;
 
     public FakeBybit() {
         exchange.list(SYMBOL, "0.1", "0.001", "0.001", "5");
         exchange.setBids(SYMBOL, levels("50000.0", "-0.1"));
         exchange.setAsks(SYMBOL, levels("50000.1", "0.1"));
         rest = new FakeBybitRestServer(exchange, API_KEY, API_SECRET, 100);
+        streams = FakeBybitStreams.start(new BybitCredentials(API_KEY, API_SECRET));
+        exchange.addListener(new FakeBybitExchange.Listener() {
+            @Override
+            public void onOrder(ObjectNode order) {
+                streams.publishOrder(BybitRestRecords.orderUpdate(order));
+            }
+
+            @Override
+            public void onExecution(ObjectNode execution) {
+                streams.publishExecution(execution(execution));
+            }
+        });
     }
 
     private static String[] levels(String best, String step) {
         String[] levels = new String[20];
         for (int i = 0; i < 10; i++) {
-            levels[2 * i] = new java.math.BigDecimal(best).add(new java.math.BigDecimal(step).multiply(
-                    java.math.BigDecimal.valueOf(i))).toPlainString();
+            levels[2 * i] = new BigDecimal(best).add(new BigDecimal(step).multiply(BigDecimal.valueOf(i)))
+                    .toPlainString();
             levels[2 * i + 1] = "0.05";
         }
         return levels;
+    }
+
+    /** An execution of the core as the private stream's parser reads it (v5 field names). */
+    public static BybitExecution execution(ObjectNode json) {
+        return new BybitExecution(json.path("execId").asText(), json.path("orderId").asText(),
+                json.path("orderLinkId").asText(), json.path("symbol").asText(),
+                BybitRestRecords.side(json.path("side").asText()), new BigDecimal(json.path("execQty").asText()),
+                new BigDecimal(json.path("execPrice").asText()), json.path("isMaker").asBoolean(),
+                Instant.ofEpochMilli(json.path("execTime").asLong()));
     }
 
     public FakeBybitExchange exchange() {
@@ -41,8 +70,19 @@ public final class FakeBybit implements AutoCloseable {
         return rest;
     }
 
+    public FakeBybitStreams streams() {
+        return streams;
+    }
+
+    /** The REST base. */
     public URI uri() {
         return rest.uri();
+    }
+
+    /** The streams' base ({@code ws://127.0.0.1:port}), for a stream endpoint override. */
+    public URI streamsUri() {
+        URI privateUri = streams.privateUri();
+        return URI.create(privateUri.getScheme() + "://" + privateUri.getRawAuthority());
     }
 
     /** The environment a signed session reads its keys from. */
@@ -52,6 +92,7 @@ public final class FakeBybit implements AutoCloseable {
 
     @Override
     public void close() {
+        streams.close();
         rest.close();
     }
 }
