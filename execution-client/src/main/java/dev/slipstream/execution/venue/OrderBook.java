@@ -2,10 +2,8 @@ package dev.slipstream.execution.venue;
 
 import dev.slipstream.execution.order.Side;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -54,11 +52,9 @@ public final class OrderBook {
         return (side == Side.BUY ? bids : asks).getOrDefault(price, BigDecimal.ZERO);
     }
 
-    /** One side's levels, best first (a copy). */
-    public List<BookEvent.Level> levels(Side side) {
-        List<BookEvent.Level> levels = new ArrayList<>();
-        (side == Side.BUY ? bids : asks).forEach((price, size) -> levels.add(new BookEvent.Level(price, size)));
-        return levels;
+    /** A copy of one side's levels, best first: bids ({@code BUY}) high to low, asks ({@code SELL}) low to high. */
+    public NavigableMap<BigDecimal, BigDecimal> levels(Side side) {
+        return new TreeMap<>(side == Side.BUY ? bids : asks);
     }
 
     public boolean isEmpty() {

@@ -61,9 +61,14 @@ public final class PaperVenue implements LiveVenue, PublicStreamListener {
     @Override
     public void onBook(String symbol, OrderBook book, Instant time) {
         // Copied on the stream's thread: the book is only valid during this call.
-        List<BookEvent.Level> bids = book.levels(Side.BUY);
-        List<BookEvent.Level> asks = book.levels(Side.SELL);
+        List<BookEvent.Level> bids = levels(book, Side.BUY);
+        List<BookEvent.Level> asks = levels(book, Side.SELL);
         events.execute(() -> simulator.apply(new BookEvent.Snapshot(monotonic(time), ++books, bids, asks)));
+    }
+
+    private static List<BookEvent.Level> levels(OrderBook book, Side side) {
+        return book.levels(side).entrySet().stream()
+                .map(level -> new BookEvent.Level(level.getKey(), level.getValue())).toList();
     }
 
     @Override

@@ -104,17 +104,6 @@ final class ReconnectingWebSocket implements AutoCloseable {
         return true;
     }
 
-    /** Drops the current connection (e.g. after a protocol error) and reconnects with backoff. */
-    void reconnect(String reason) {
-        Attempt attempt;
-        synchronized (this) {
-            attempt = active;
-        }
-        if (attempt != null) {
-            dropped(attempt, reason);
-        }
-    }
-
     /**
      * Drops the connection open now if {@code satisfied} is still false after the handshake timeout: an auth or
      * subscribe acknowledgement that never comes must not leave the stream silently deaf.

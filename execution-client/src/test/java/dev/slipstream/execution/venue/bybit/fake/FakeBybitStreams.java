@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
@@ -390,7 +392,8 @@ public final class FakeBybitStreams implements AutoCloseable {
         }
     }
 
-    private String refusal(FakeConnection connection, String topic) {
+    /** Why Bybit would refuse this subscription, or null when it accepts it. */
+    private @Nullable String refusal(FakeConnection connection, String topic) {
         if (connection.topics.contains(topic)) {
             return "error:already subscribed,topic:" + topic;
         }
@@ -420,7 +423,7 @@ public final class FakeBybitStreams implements AutoCloseable {
         } else if (topic.startsWith("tickers.")) {
             ObjectNode ticker = tickers.get(symbol);
             if (ticker != null) {
-                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                Map<String, String> fields = new LinkedHashMap<>();
                 ticker.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
                 connection.send(FakeBybitMessages.ticker(symbol, "snapshot", now, fields, sequence.incrementAndGet()),
                         fragmentChars);
