@@ -97,8 +97,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-attempts", defaultValue = "4", description = "tries of one REST call") int maxAttempts;
     @Option(names = "--reconcile-ms", defaultValue = "5000", description = "open orders checked over REST this often")
     long reconcileMillis;
-    @Option(names = "--market-poll-ms", defaultValue = "500",
-            description = "REST market-data polling period (where no public WebSocket is used)") long marketPollMillis;
+    @Option(names = "--market-data", defaultValue = "websocket", description = "websocket (the public stream) or "
+            + "rest (polling)") String marketData;
+    @Option(names = "--market-poll-ms", defaultValue = "500", description = "REST polling period with --market-data "
+            + "rest") long marketPollMillis;
     @Option(names = "--out", defaultValue = "target/exec-run", description = "directory for decisions.jsonl")
     Path out;
 
@@ -264,10 +266,19 @@ final class RunCommand implements Callable<Integer> {
             var venueConfig = new BybitVenueConfig(Duration.ofMillis(reconcileMillis), defaults.klineRefresh(),
                     defaults.klineWindow());
             return new BybitSessionSettings(mode, symbol, endpointOverride, streamOverride, realMoneyConfirmed, rest,
-                    venueConfig, Duration.ofMillis(marketPollMillis), StreamSettings.DEFAULT);
+                    venueConfig, marketDataSource(), Duration.ofMillis(marketPollMillis), StreamSettings.DEFAULT);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private BybitSessionSettings.MarketData marketDataSource() {
+        return switch (marketData.toLowerCase(Locale.ROOT)) {
+            case "websocket" -> BybitSessionSettings.MarketData.WEBSOCKET;
+            case "rest" -> BybitSessionSettings.MarketData.REST;
+            default -> throw new ParameterException(spec.commandLine(), "--market-data: " + marketData
+                    + " (expected: websocket or rest)");
+        };
     }
 
     private SafetyLimits limits() {

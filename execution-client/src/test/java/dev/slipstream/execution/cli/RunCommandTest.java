@@ -62,7 +62,7 @@ class RunCommandTest {
     }
 
     @Test
-    void testnetTwapWorksTheWholeOrderOverRestAndReports() throws Exception {
+    void testnetTwapWorksTheWholeOrderAndReports() throws Exception {
         Outcome run = run(FakeBybit.environment(), args("testnet", "twap", "3", "1"));
 
         assertThat(run.exit()).as(run.stderr()).isZero();
@@ -73,6 +73,18 @@ class RunCommandTest {
         assertThat(fake.exchange().ordersAccepted()).isEqualTo(3);
         assertThat(Files.readAllLines(out.resolve("decisions.jsonl"))).filteredOn(line -> line.contains("\"SENT\""))
                 .hasSize(3);
+        assertThat(fake.streams().authSuccesses()).as("the private stream was used").isEqualTo(1);
+        assertThat(fake.streams().subscriptions("orderbook.50." + FakeBybit.SYMBOL)).isEqualTo(1);
+    }
+
+    @Test
+    void testnetRunsOnRestPolledMarketDataToo() {
+        Outcome run = run(FakeBybit.environment(), args("testnet", "twap", "2", "1", "--market-data", "rest"));
+
+        assertThat(run.exit()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout()).contains("state COMPLETE, filled 0.03 of 0.03");
+        assertThat(fake.streams().publicConnections()).isZero();
+        assertThat(fake.restServer().received("/v5/market/orderbook")).hasSizeGreaterThan(2);
     }
 
     @ParameterizedTest
@@ -103,15 +115,16 @@ class RunCommandTest {
         }
     }
 
-    @Test
-    void paperTradesOnTheLiveBookAndSendsNothing() {
+    @ParameterizedTest
+    @ValueSource(strings = {"websocket", "rest"})
+    void paperTradesOnTheLiveBookAndSendsNothing(String marketData) {
         // Paper volume comes from public trades, as on the live stream: the market trades while the order works.
         ScheduledExecutorService market = Executors.newSingleThreadScheduledExecutor();
         market.scheduleAtFixedRate(() -> fake.exchange().trade(FakeBybit.SYMBOL, "Sell", "50000.0", "1"), 0, 50,
                 TimeUnit.MILLISECONDS);
         Outcome run;
         try {
-            run = run(Map.of(), args("paper", "twap", "2", "1"));
+            run = run(Map.of(), args("paper", "twap", "2", "1", "--market-data", marketData));
         } finally {
             market.shutdownNow();
         }

@@ -14,13 +14,17 @@ import org.jspecify.annotations.Nullable;
  * {@code streamOverride}, or of the REST host when that is null. {@code realMoneyConfirmed} must be true for
  * {@link BybitMode#MAINNET}.
  *
- * @param marketDataPoll how often market data is polled over REST where no public WebSocket is used
+ * @param marketData where the book and trades come from
+ * @param marketDataPoll how often market data is polled over REST when {@code marketData} is {@code REST}
  * @param streams timeouts, ping and reconnect backoff of the WebSocket streams
  */
 public record BybitSessionSettings(
         BybitMode mode, String symbol, @Nullable URI endpointOverride, @Nullable URI streamOverride,
-        boolean realMoneyConfirmed,
-        BybitRestConfig rest, BybitVenueConfig venue, Duration marketDataPoll, StreamSettings streams) {
+        boolean realMoneyConfirmed, BybitRestConfig rest, BybitVenueConfig venue, MarketData marketData,
+        Duration marketDataPoll, StreamSettings streams) {
+
+    /** The public WebSocket, or REST polling where no WebSocket gets through (coarser, but complete). */
+    public enum MarketData { WEBSOCKET, REST }
 
     public static final String CONFIRMATION_FLAG = "--i-understand-this-trades-real-money";
 
@@ -29,6 +33,7 @@ public record BybitSessionSettings(
         requireNonNull(symbol, "symbol");
         requireNonNull(rest, "rest");
         requireNonNull(venue, "venue");
+        requireNonNull(marketData, "marketData");
         requireNonNull(marketDataPoll, "marketDataPoll");
         requireNonNull(streams, "streams");
         if (!symbol.matches("[A-Z0-9]{2,30}")) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.slipstream.execution.venue.bybit.rest.BybitRestClient;
 import dev.slipstream.execution.venue.bybit.rest.InstrumentRules;
 import dev.slipstream.execution.venue.bybit.stream.BybitPrivateWebSocket;
+import dev.slipstream.execution.venue.bybit.stream.BybitPublicWebSocket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * One symbol's venue, opened per {@link BybitSessionSettings}: the REST client (clock synced, instrument rules
- * read), the market-data stream and, for testnet and mainnet, the signed venue with keys from the environment only,
+ * read), the market data (public WebSocket or REST polling) and, for testnet and mainnet, the signed venue with keys from the environment only,
  * its private stream authenticated and subscribed before the first order. Closing it closes everything it opened.
  */
 public final class BybitTradingSession implements AutoCloseable {
@@ -62,7 +63,9 @@ public final class BybitTradingSession implements AutoCloseable {
                 opened.add(orders);
                 orders.start(live);
             }
-            var market = new RestPollingPublicStream(rest, settings.marketDataPoll(), 50);
+            BybitPublicStream market = settings.marketData() == BybitSessionSettings.MarketData.WEBSOCKET
+                    ? new BybitPublicWebSocket(endpoints.publicStream(), settings.streams())
+                    : new RestPollingPublicStream(rest, settings.marketDataPoll(), settings.streams().bookDepth());
             opened.add(market);
             market.subscribe(settings.symbol(), marketListener);
             return new BybitTradingSession(rest, rules, venue, events, opened);

@@ -17,7 +17,8 @@ class BybitSessionSettingsTest {
             boolean confirmed) {
         return new BybitSessionSettings(mode, "BTCUSDT", rest == null ? null : URI.create(rest),
                 streams == null ? null : URI.create(streams), confirmed, BybitRestConfig.defaults(),
-                BybitVenueConfig.defaults(), Duration.ofMillis(500), StreamSettings.DEFAULT);
+                BybitVenueConfig.defaults(), BybitSessionSettings.MarketData.WEBSOCKET, Duration.ofMillis(500),
+                StreamSettings.DEFAULT);
     }
 
     @Test
@@ -63,8 +64,8 @@ class BybitSessionSettingsTest {
     @Test
     void symbolsLookLikeBybitsAndKeysComeFromTheEnvironment() {
         assertThatThrownBy(() -> new BybitSessionSettings(BybitMode.PAPER, "btc/usdt", null, null, false,
-                BybitRestConfig.defaults(), BybitVenueConfig.defaults(), Duration.ofMillis(500),
-                StreamSettings.DEFAULT))
+                BybitRestConfig.defaults(), BybitVenueConfig.defaults(), BybitSessionSettings.MarketData.REST,
+                Duration.ofMillis(500), StreamSettings.DEFAULT))
                 .hasMessageContaining("symbol: btc/usdt");
         assertThatThrownBy(() -> BybitTradingSession.open(settings(BybitMode.TESTNET, "http://127.0.0.1:1", null,
                 false), java.util.Map.of(), java.time.Clock.systemUTC()))

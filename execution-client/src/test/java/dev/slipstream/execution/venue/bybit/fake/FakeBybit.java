@@ -1,18 +1,23 @@
 package dev.slipstream.execution.venue.bybit.fake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipstream.execution.venue.bybit.BybitCredentials;
 import dev.slipstream.execution.venue.bybit.BybitExecution;
+import dev.slipstream.execution.venue.bybit.BybitTrade;
 import dev.slipstream.execution.venue.bybit.rest.BybitRestRecords;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The whole fake Bybit for venue and CLI tests: the exchange core with BTCUSDT listed (tick 0.1, step 0.001, min
- * notional 5, ten levels of 0.05 a side around 50,000), its REST server, and the WebSocket streams, to whose
- * private {@code order} and {@code execution} topics every order change and execution of the core is published.
+ * notional 5, ten levels of 0.05 a side around 50,000), its REST server, and the WebSocket streams, on which the
+ * core's order changes and executions (private topics), its public trades and its book (a snapshot after every
+ * change) are published.
  */
 public final class FakeBybit implements AutoCloseable {
 
@@ -26,8 +31,8 @@ public final class FakeBybit implements AutoCloseable {
 
     public FakeBybit() {
         exchange.list(SYMBOL, "0.1", "0.001", "0.001", "5");
-        exchange.setBids(SYMBOL, levels("50000.0", "-0.1"));
-        exchange.setAsks(SYMBOL, levels("50000.1", "0.1"));
+        exchange.setBids(SYMBOL, ladder("50000.0", "-0.1"));
+        exchange.setAsks(SYMBOL, ladder("50000.1", "0.1"));
         rest = new FakeBybitRestServer(exchange, API_KEY, API_SECRET, 100);
         streams = FakeBybitStreams.start(new BybitCredentials(API_KEY, API_SECRET));
         exchange.addListener(new FakeBybitExchange.Listener() {
@@ -40,10 +45,35 @@ public final class FakeBybit implements AutoCloseable {
             public void onExecution(ObjectNode execution) {
                 streams.publishExecution(execution(execution));
             }
+
+            @Override
+            public void onPublicTrade(String symbol, ObjectNode trade) {
+                streams.publishTrades(symbol, List.of(new BybitTrade(trade.path("execId").asText(), symbol,
+                        BybitRestRecords.side(trade.path("side").asText()), new BigDecimal(trade.path("size").asText()),
+                        new BigDecimal(trade.path("price").asText()),
+                        Instant.ofEpochMilli(trade.path("time").asLong()))));
+            }
+
+            @Override
+            public void onBook(String symbol, ObjectNode book) {
+                publishBook(symbol, book);
+            }
         });
+        publishBook(SYMBOL, exchange.orderBook(SYMBOL, 50));
     }
 
-    private static String[] levels(String best, String step) {
+    /** The core's book as a snapshot on the public stream (the fake streams keep it for new subscribers). */
+    private void publishBook(String symbol, ObjectNode book) {
+        streams.publishBookSnapshot(symbol, levels(book.path("b")), levels(book.path("a")));
+    }
+
+    private static Map<String, String> levels(JsonNode side) {
+        Map<String, String> levels = new LinkedHashMap<>();
+        side.forEach(level -> levels.put(level.get(0).asText(), level.get(1).asText()));
+        return levels;
+    }
+
+    private static String[] ladder(String best, String step) {
         String[] levels = new String[20];
         for (int i = 0; i < 10; i++) {
             levels[2 * i] = new BigDecimal(best).add(new BigDecimal(step).multiply(BigDecimal.valueOf(i)))

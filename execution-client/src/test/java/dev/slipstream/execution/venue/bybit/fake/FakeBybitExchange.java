@@ -25,11 +25,18 @@ import java.util.function.LongSupplier;
  */
 public final class FakeBybitExchange {
 
-    /** Hears every order change and every execution, in order, as v5 JSON objects. */
+    /**
+     * Hears every order change and every execution, in order, as v5 JSON objects; and, for the public stream,
+     * every public trade and every change of a book (its top 50 levels, as {@code /v5/market/orderbook} shows it).
+     */
     public interface Listener {
         void onOrder(ObjectNode order);
 
         void onExecution(ObjectNode execution);
+
+        default void onPublicTrade(String symbol, ObjectNode trade) {}
+
+        default void onBook(String symbol, ObjectNode book) {}
     }
 
     /** A refusal with a v5 retCode. */
@@ -86,12 +93,18 @@ public final class FakeBybitExchange {
     /** Replaces one side's levels: {@code levels} is price, size, price, size… */
     public synchronized void setBids(String symbol, String... levels) {
         set(market(symbol).bids, levels);
-        market(symbol).updateId++;
+        bookChanged(symbol);
     }
 
     public synchronized void setAsks(String symbol, String... levels) {
         set(market(symbol).asks, levels);
+        bookChanged(symbol);
+    }
+
+    private void bookChanged(String symbol) {
         market(symbol).updateId++;
+        ObjectNode book = orderBook(symbol, 50);
+        listeners.forEach(listener -> listener.onBook(symbol, book.deepCopy()));
     }
 
     private static void set(NavigableMap<BigDecimal, BigDecimal> side, String... levels) {
@@ -178,8 +191,8 @@ public final class FakeBybitExchange {
             } else {
                 level.setValue(level.getValue().subtract(taken));
             }
-            market.updateId++;
             execute(order, taken, level.getKey(), false);
+            bookChanged(market.rules.path("symbol").asText());
         }
     }
 
@@ -202,9 +215,11 @@ public final class FakeBybitExchange {
                 execute(order, filled, orderPrice, true);
             }
         }
-        market(symbol).trades.add(0, JSON.createObjectNode().put("execId", "t-" + ids.incrementAndGet())
+        ObjectNode trade = JSON.createObjectNode().put("execId", "t-" + ids.incrementAndGet())
                 .put("symbol", symbol).put("price", price).put("size", size).put("side", takerSide)
-                .put("time", Long.toString(now())).put("isBlockTrade", false));
+                .put("time", Long.toString(now())).put("isBlockTrade", false);
+        market(symbol).trades.add(0, trade);
+        listeners.forEach(listener -> listener.onPublicTrade(symbol, trade.deepCopy()));
     }
 
     private void execute(ObjectNode order, BigDecimal qty, BigDecimal price, boolean maker) {
