@@ -214,7 +214,8 @@ final class RunCommand implements Callable<Integer> {
         String summary = session.events().call(() -> String.format(Locale.ROOT,
                 "execution report %s: state %s, filled %s of %s %s (%s), %d child orders, average price %s, "
                         + "implementation shortfall %.2f bps against %s",
-                parent.id(), engine.state(), engine.filled().stripTrailingZeros().toPlainString(), parent.quantity().toPlainString(),
+                parent.id(), engine.state(), engine.filled().stripTrailingZeros().toPlainString(),
+                parent.quantity().toPlainString(),
                 parent.symbol(), side, engine.childOrders(),
                 Double.isNaN(engine.averagePrice()) ? "-" : String.format(Locale.ROOT, "%.4f", engine.averagePrice()),
                 engine.shortfallBps(), parent.decisionPrice().toPlainString()));

@@ -55,7 +55,8 @@ class RunCommandTest {
                 "--side", "buy", "--quantity", "0.03", "--strategy", strategy, "--horizon-seconds", horizonSeconds,
                 "--interval-seconds", intervalSeconds, "--tick-ms", "100", "--min-interval-ms", "500",
                 "--reconcile-ms", "200", "--market-poll-ms", "100", "--grace-seconds", "10",
-                "--endpoint-override", fake.uri().toString(), "--stream-endpoint-override", fake.streamsUri().toString(),
+                "--endpoint-override", fake.uri().toString(),
+                "--stream-endpoint-override", fake.streamsUri().toString(),
                 "--out", out.toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);

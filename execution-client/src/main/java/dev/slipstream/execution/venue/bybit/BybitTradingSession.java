@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * One symbol's venue, opened per {@link BybitSessionSettings}: the REST client (clock synced, instrument rules
- * read), the market data (public WebSocket or REST polling) and, for testnet and mainnet, the signed venue with keys from the environment only,
- * its private stream authenticated and subscribed before the first order. Closing it closes everything it opened.
+ * read), the market data (public WebSocket or REST polling) and, for testnet and mainnet, the signed venue with
+ * keys from the environment only, its private stream authenticated and subscribed before the first order. Closing
+ * it closes everything it opened.
  */
 public final class BybitTradingSession implements AutoCloseable {
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slipstream.execution.order.ChildOrder;
 import dev.slipstream.execution.order.Side;
 import dev.slipstream.execution.venue.Fill;
-import dev.slipstream.execution.venue.MarketSnapshot;
-import dev.slipstream.execution.venue.VenueListener;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybit;
 import dev.slipstream.execution.venue.bybit.rest.BybitRestClient;
 import dev.slipstream.execution.venue.bybit.rest.BybitRestConfig;
@@ -17,11 +15,6 @@ import java.math.MathContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,9 +30,7 @@ class BybitVenueOverStreamsTest {
 
     private final FakeBybit fake = new FakeBybit();
     private final VenueEvents events = new VenueEvents();
-    private final List<Fill> fills = new CopyOnWriteArrayList<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition filled = lock.newCondition();
+    private final RecordingVenueListener recorded = new RecordingVenueListener();
     private BybitRestClient rest;
     private BybitVenue venue;
     private BybitPrivateWebSocket stream;
@@ -52,21 +43,7 @@ class BybitVenueOverStreamsTest {
         // Reconciliation only after a reconnect: the periodic one is an hour away.
         venue = new BybitVenue(rest, rest.instrument(FakeBybit.SYMBOL), new BybitVenueConfig(Duration.ofHours(1),
                 Duration.ofHours(1), 61), events, Clock.systemUTC());
-        venue.subscribe(new VenueListener() {
-            @Override
-            public void onMarketData(MarketSnapshot snapshot) {}
-
-            @Override
-            public void onFill(Fill fill) {
-                lock.lock();
-                try {
-                    fills.add(fill);
-                    filled.signalAll();
-                } finally {
-                    lock.unlock();
-                }
-            }
-        });
+        venue.subscribe(recorded);
         stream = new BybitPrivateWebSocket(fake.streams().privateUri(), new BybitSigner(new BybitCredentials(
                 FakeBybit.API_KEY, FakeBybit.API_SECRET)), FAST_RECONNECT, rest.serverClock());
         stream.start(venue);
@@ -80,25 +57,7 @@ class BybitVenueOverStreamsTest {
     }
 
     private BigDecimal awaitFilled(String quantity) throws InterruptedException {
-        BigDecimal target = new BigDecimal(quantity);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        lock.lock();
-        try {
-            while (total().compareTo(target) < 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                filled.awaitNanos(left);
-            }
-            return total();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private BigDecimal total() {
-        return fills.stream().map(Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return recorded.awaitFilled(quantity, Duration.ofSeconds(10));
     }
 
     private ChildOrder restingBuy(String id, String quantity) {
@@ -114,7 +73,7 @@ class BybitVenueOverStreamsTest {
         fake.exchange().trade(FakeBybit.SYMBOL, "Sell", "49990.0", "0.006");
 
         assertThat(awaitFilled("0.01")).isEqualByComparingTo("0.01");
-        assertThat(fills).extracting(Fill::quantity).extracting(BigDecimal::toPlainString)
+        assertThat(recorded.fills()).extracting(Fill::quantity).extracting(BigDecimal::toPlainString)
                 .containsExactly("0.004", "0.006");
         events.call(() -> null);
         assertThat(venue.query("p1-E1").orElseThrow().state())
@@ -134,15 +93,15 @@ class BybitVenueOverStreamsTest {
 
         assertThat(awaitFilled("0.01")).isEqualByComparingTo("0.01");
         assertThat(stream.connectionsOpened()).as("reconnected").isEqualTo(2);
-        assertThat(fills).extracting(Fill::quantity).extracting(BigDecimal::toPlainString)
+        assertThat(recorded.fills()).extracting(Fill::quantity).extracting(BigDecimal::toPlainString)
                 .as("the lost executions come back as one reconciled fill").containsExactly("0.002", "0.008");
         // Anything still queued has run: nothing more arrives.
         events.call(() -> null);
         events.call(() -> null);
-        assertThat(total()).isEqualByComparingTo("0.01");
-        BigDecimal notional = fills.stream().map(f -> f.quantity().multiply(f.price()))
+        assertThat(recorded.filled()).isEqualByComparingTo("0.01");
+        BigDecimal notional = recorded.fills().stream().map(f -> f.quantity().multiply(f.price()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertThat(notional.divide(total(), MathContext.DECIMAL64))
+        assertThat(notional.divide(recorded.filled(), MathContext.DECIMAL64))
                 .isEqualByComparingTo(rest.order(FakeBybit.SYMBOL, "p1-E1").orElseThrow().avgPrice());
     }
 }

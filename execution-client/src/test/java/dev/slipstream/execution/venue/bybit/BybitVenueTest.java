@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipstream.execution.order.ChildOrder;
 import dev.slipstream.execution.order.Side;
 import dev.slipstream.execution.venue.Fill;
-import dev.slipstream.execution.venue.MarketSnapshot;
 import dev.slipstream.execution.venue.OrderStatus;
-import dev.slipstream.execution.venue.VenueListener;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybit;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybitExchange;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybitFault;
@@ -33,8 +31,7 @@ class BybitVenueTest {
 
     private final FakeBybit fake = new FakeBybit();
     private final List<BybitExecution> executions = new CopyOnWriteArrayList<>();
-    private final List<Fill> fills = new CopyOnWriteArrayList<>();
-    private final List<MarketSnapshot> snapshots = new CopyOnWriteArrayList<>();
+    private final RecordingVenueListener recorded = new RecordingVenueListener();
     private final VenueEvents events = new VenueEvents();
     private BybitRestClient rest;
     private BybitVenue venue;
@@ -56,17 +53,7 @@ class BybitVenueTest {
         rest.syncTime();
         venue = new BybitVenue(rest, rest.instrument(FakeBybit.SYMBOL), new BybitVenueConfig(Duration.ofHours(1),
                 Duration.ofHours(1), 61), events, Clock.systemUTC());
-        venue.subscribe(new VenueListener() {
-            @Override
-            public void onMarketData(MarketSnapshot snapshot) {
-                snapshots.add(snapshot);
-            }
-
-            @Override
-            public void onFill(Fill fill) {
-                fills.add(fill);
-            }
-        });
+        venue.subscribe(recorded);
     }
 
     @AfterEach
@@ -92,7 +79,7 @@ class BybitVenueTest {
     private List<Fill> settledFills() {
         events.call(() -> null);
         events.call(() -> null);
-        return List.copyOf(fills);
+        return recorded.fills();
     }
 
     @Test
@@ -196,7 +183,7 @@ class BybitVenueTest {
     void aTickPublishesTheTouchAndKlineVolume() {
         venue.tick();
 
-        assertThat(snapshots).singleElement().satisfies(snapshot -> {
+        assertThat(recorded.snapshots()).singleElement().satisfies(snapshot -> {
             assertThat(snapshot.bid()).isEqualTo(50000.0);
             assertThat(snapshot.ask()).isEqualTo(50000.1);
             assertThat(snapshot.lastBarVolume()).isCloseTo(1000, org.assertj.core.data.Offset.offset(1e-6));

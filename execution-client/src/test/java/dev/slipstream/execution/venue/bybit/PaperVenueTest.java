@@ -6,14 +6,10 @@ import dev.slipstream.execution.order.ChildOrder;
 import dev.slipstream.execution.order.Instrument;
 import dev.slipstream.execution.order.Side;
 import dev.slipstream.execution.venue.Fill;
-import dev.slipstream.execution.venue.MarketSnapshot;
 import dev.slipstream.execution.venue.OrderBook;
 import dev.slipstream.execution.venue.OrderStatus;
-import dev.slipstream.execution.venue.VenueListener;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,21 +23,10 @@ class PaperVenueTest {
 
     private final VenueEvents events = new VenueEvents();
     private final PaperVenue venue = new PaperVenue(BTC, events, T0);
-    private final List<Fill> fills = new CopyOnWriteArrayList<>();
-    private final List<MarketSnapshot> snapshots = new CopyOnWriteArrayList<>();
+    private final RecordingVenueListener recorded = new RecordingVenueListener();
 
     PaperVenueTest() {
-        venue.subscribe(new VenueListener() {
-            @Override
-            public void onMarketData(MarketSnapshot snapshot) {
-                snapshots.add(snapshot);
-            }
-
-            @Override
-            public void onFill(Fill fill) {
-                fills.add(fill);
-            }
-        });
+        venue.subscribe(recorded);
     }
 
     @AfterEach
@@ -66,12 +51,12 @@ class PaperVenueTest {
     @Test
     void noSnapshotBeforeTheFirstBookThenTheTouch() {
         venue.tick();
-        assertThat(snapshots).isEmpty();
+        assertThat(recorded.snapshots()).isEmpty();
 
         book(T0.plusSeconds(1));
         venue.tick();
 
-        assertThat(snapshots).singleElement().satisfies(snapshot -> {
+        assertThat(recorded.snapshots()).singleElement().satisfies(snapshot -> {
             assertThat(snapshot.bid()).isEqualTo(100.0);
             assertThat(snapshot.ask()).isEqualTo(100.1);
         });
@@ -86,7 +71,8 @@ class PaperVenueTest {
         assertThat(status.state()).isEqualTo(OrderStatus.State.FILLED);
         // 0.5 at 100.1 and 0.5 at 100.2
         assertThat(status.averagePrice()).isEqualByComparingTo("100.15");
-        assertThat(fills).singleElement().satisfies(fill -> assertThat(fill.quantity()).isEqualByComparingTo("1"));
+        assertThat(recorded.fills()).singleElement()
+                .satisfies(fill -> assertThat(fill.quantity()).isEqualByComparingTo("1"));
     }
 
     @Test
@@ -94,16 +80,16 @@ class PaperVenueTest {
         book(T0.plusSeconds(1));
         assertThat(place("p-E1", "0.5", "100.0").state()).isEqualTo(OrderStatus.State.NEW);
 
-        // 1 ahead of us at 100.0: the first sell of 1.2 clears the queue and gives us 0.2, a trade through fills the rest.
+        // 1 ahead of us at 100.0: a sell of 1.2 clears the queue and gives us 0.2; a trade through fills the rest.
         venue.onTrade(new BybitTrade("t1", "BTCUSDT", Side.SELL, new BigDecimal("1.2"), new BigDecimal("100.0"),
                 T0.plusSeconds(2)));
         venue.onTrade(new BybitTrade("t2", "BTCUSDT", Side.SELL, new BigDecimal("5"), new BigDecimal("99.9"),
                 T0.plusSeconds(1)));
         events.call(() -> null);
 
-        assertThat(fills).extracting(Fill::quantity).extracting(BigDecimal::toPlainString)
+        assertThat(recorded.fills()).extracting(Fill::quantity).extracting(BigDecimal::toPlainString)
                 .containsExactly("0.2", "0.3");
-        assertThat(fills.get(1).time()).as("topics out of order: the clock never goes back")
+        assertThat(recorded.fills().get(1).time()).as("topics out of order: the clock never goes back")
                 .isEqualTo(T0.plusSeconds(2));
         assertThat(venue.query("p-E1").orElseThrow().state()).isEqualTo(OrderStatus.State.FILLED);
     }

@@ -196,7 +196,7 @@ public final class FakeBybitExchange {
         }
     }
 
-    /** A public trade of {@code size} at {@code price} by a taker on {@code takerSide}: fills our resting orders it reaches. */
+    /** A public trade of {@code size} at {@code price}, {@code takerSide} the taker; fills resting orders reached. */
     public synchronized void trade(String symbol, String takerSide, String price, String size) {
         BigDecimal tradePrice = new BigDecimal(price);
         BigDecimal left = new BigDecimal(size);

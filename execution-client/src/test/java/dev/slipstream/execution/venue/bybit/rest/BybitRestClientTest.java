@@ -174,7 +174,8 @@ class BybitRestClientTest {
 
         List<FakeBybitRestServer.Received> creates = server.received("/v5/order/create");
         assertThat(creates).extracting(FakeBybitRestServer.Received::retCode).containsExactly(10006, 0);
-        assertThat(creates.get(1).time() - creates.get(0).time()).as("waited for the reset").isGreaterThanOrEqualTo(400);
+        assertThat(creates.get(1).time() - creates.get(0).time()).as("waited for the reset")
+                .isGreaterThanOrEqualTo(400);
         assertThat(exchange.ordersAccepted()).isEqualTo(1);
     }
 

@@ -69,8 +69,10 @@ class OrderRulesTest {
         assertThat(BybitException.forRetCode(110007, "m", "/p")).isInstanceOf(BybitException.InsufficientBalance.class);
         assertThat(BybitException.forRetCode(110017, "m", "/p"))
                 .isInstanceOf(BybitException.QuantityTruncatedToZero.class);
-        assertThat(BybitException.forRetCode(110072, "m", "/p")).isInstanceOf(BybitException.DuplicateOrderLinkId.class);
-        assertThat(BybitException.forRetCode(170141, "m", "/p")).isInstanceOf(BybitException.DuplicateOrderLinkId.class);
+        assertThat(BybitException.forRetCode(110072, "m", "/p"))
+                .isInstanceOf(BybitException.DuplicateOrderLinkId.class);
+        assertThat(BybitException.forRetCode(170141, "m", "/p"))
+                .isInstanceOf(BybitException.DuplicateOrderLinkId.class);
         assertThat(BybitException.forRetCode(12345, "odd", "/p")).isInstanceOf(BybitException.Rejected.class)
                 .hasMessage("/p: retCode 12345 (odd)");
     }
