@@ -85,19 +85,26 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--lambda-bps", defaultValue = "0.01", description = "IS risk aversion per bps") double lambdaBps;
     @Option(names = "--max-participation", defaultValue = "0.25", description = "largest child as a share of the last "
             + "bar's volume") double maxParticipation;
-    @Option(names = "--max-order-notional", defaultValue = "100000", description = "largest child notional (quote)") BigDecimal maxOrderNotional;
-    @Option(names = "--min-interval-ms", defaultValue = "1000", description = "shortest time between children") long minIntervalMillis;
-    @Option(names = "--max-spread-bps", defaultValue = "10", description = "no market child above this spread") double maxSpreadBps;
+    @Option(names = "--max-order-notional", defaultValue = "100000", description = "largest child notional (quote)")
+    BigDecimal maxOrderNotional;
+    @Option(names = "--min-interval-ms", defaultValue = "1000", description = "shortest time between children")
+    long minIntervalMillis;
+    @Option(names = "--max-spread-bps", defaultValue = "10", description = "no market child above this spread")
+    double maxSpreadBps;
     @Option(names = "--max-deviation-bps", defaultValue = "200", description = "no child when the mid is further "
             + "than this from the decision price") double maxDeviationBps;
-    @Option(names = "--shortfall-alert-bps", defaultValue = "20", description = "shortfall that logs an alert") double shortfallAlertBps;
+    @Option(names = "--shortfall-alert-bps", defaultValue = "20", description = "shortfall that logs an alert")
+    double shortfallAlertBps;
     @Option(names = "--volatility-halt", defaultValue = "0.02", description = "no child while the one-minute "
             + "volatility is above this") double volatilityHalt;
-    @Option(names = "--max-orders-per-minute", defaultValue = "30", description = "most children in any minute") int maxOrdersPerMinute;
+    @Option(names = "--max-orders-per-minute", defaultValue = "30", description = "most children in any minute")
+    int maxOrdersPerMinute;
     @Option(names = "--advisor-timeout-ms", defaultValue = "500", description = "advisor answer deadline; later "
             + "keeps the TWAP slice") long advisorTimeoutMillis;
-    @Option(names = "--recv-window-ms", defaultValue = "5000", description = "signed request validity") long recvWindowMillis;
-    @Option(names = "--request-timeout-ms", defaultValue = "5000", description = "one REST request's timeout") long requestTimeoutMillis;
+    @Option(names = "--recv-window-ms", defaultValue = "5000", description = "signed request validity")
+    long recvWindowMillis;
+    @Option(names = "--request-timeout-ms", defaultValue = "5000", description = "one REST request's timeout")
+    long requestTimeoutMillis;
     @Option(names = "--max-attempts", defaultValue = "4", description = "tries of one REST call") int maxAttempts;
     @Option(names = "--reconcile-ms", defaultValue = "5000", description = "open orders checked over REST this often")
     long reconcileMillis;
