@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipstream.execution.advisor.FakeAdvisorService;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybit;
+import dev.slipstream.execution.venue.bybit.fake.FakeBybitFault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -154,6 +155,19 @@ class RunCommandTest {
         assertThat(run.exit()).as(run.stdout() + run.stderr()).isZero();
         assertThat(run.stdout()).contains("on mainnet", "state COMPLETE");
         assertThat(fake.exchange().ordersAccepted()).isEqualTo(1);
+    }
+
+    @Test
+    void http403HaltsTheRunWithAnAlert() {
+        fake.restServer().inject("/v5/order/create", new FakeBybitFault.HttpStatus(403));
+
+        Outcome run = run(FakeBybit.environment(), args("testnet", "twap", "3", "1"));
+
+        assertThat(run.exit()).isEqualTo(RunCommand.HALTED);
+        assertThat(run.stderr()).contains("ALERT trading halted: POST /v5/order/create answered HTTP 403");
+        assertThat(run.stdout()).contains("state CANCELLED");
+        assertThat(fake.restServer().received("/v5/order/create")).hasSize(1);
+        assertThat(fake.exchange().ordersAccepted()).isZero();
     }
 
     @Test

@@ -180,6 +180,15 @@ class BybitVenueTest {
     }
 
     @Test
+    void aFailedPrivateStreamStopsTheVenue() {
+        venue.onStreamFailed("auth refused: Params Error");
+
+        assertThat(venue.haltReason()).isEqualTo("the private stream failed: auth refused: Params Error");
+        assertThat(venue.place(child("p1-E1", "0.01")).state()).isEqualTo(OrderStatus.State.REJECTED);
+        assertThat(fake.restServer().received("/v5/order/create")).isEmpty();
+    }
+
+    @Test
     void aTickPublishesTheTouchAndKlineVolume() {
         venue.tick();
 
