@@ -10,6 +10,7 @@ import dev.slipstream.execution.venue.OrderStatus;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybit;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybitExchange;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybitFault;
+import dev.slipstream.execution.venue.bybit.fake.FakeBybitRestServer;
 import dev.slipstream.execution.venue.bybit.rest.BybitRestClient;
 import dev.slipstream.execution.venue.bybit.rest.BybitRestConfig;
 import java.math.BigDecimal;
@@ -177,6 +178,64 @@ class BybitVenueTest {
         assertThat(venue.haltReason()).contains("HTTP 403");
         assertThat(venue.place(child("p1-E2", "0.01")).state()).isEqualTo(OrderStatus.State.REJECTED);
         assertThat(fake.restServer().received("/v5/order/create")).hasSize(1);
+    }
+
+    /** A venue whose REST calls give up after 300 ms, for answers that come too late. */
+    private BybitVenue impatientVenue() {
+        var impatient = new BybitRestClient(fake.uri(), new BybitSigner(new BybitCredentials(FakeBybit.API_KEY,
+                FakeBybit.API_SECRET)), BybitRestConfig.defaults().withRequestTimeout(Duration.ofMillis(300))
+                .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
+        impatient.syncTime();
+        var venue = new BybitVenue(impatient, impatient.instrument(FakeBybit.SYMBOL), new BybitVenueConfig(
+                Duration.ofHours(1), Duration.ofHours(1), 61), events, Clock.systemUTC());
+        venue.subscribe(recorded);
+        return venue;
+    }
+
+    @Test
+    void aCreateAnsweredTooLateIsRetriedOnceFoundPlacedAndFilledOnce() {
+        BybitVenue impatient = impatientVenue();
+        fake.restServer().inject("/v5/order/create", new FakeBybitFault.AnswerLate(Duration.ofSeconds(2)));
+
+        OrderStatus placed = impatient.place(child("p1-E1", "0.03"));
+
+        assertThat(placed.state()).isEqualTo(OrderStatus.State.FILLED);
+        assertThat(fake.exchange().ordersAccepted()).isEqualTo(1);
+        assertThat(fake.restServer().received("/v5/order/create"))
+                .extracting(FakeBybitRestServer.Received::retCode).containsExactly(0, 110072);
+        assertThat(settledFills()).singleElement().satisfies(fill ->
+                assertThat(fill.quantity()).isEqualByComparingTo("0.03"));
+    }
+
+    @Test
+    void aCreateWithNoAnswerAtAllStaysOpenUntilReconciliationFindsItPlaced() {
+        BybitVenue impatient = impatientVenue();
+        for (int i = 0; i < BybitRestConfig.DEFAULT_MAX_ATTEMPTS; i++) {
+            fake.restServer().inject("/v5/order/create", new FakeBybitFault.AnswerLate(Duration.ofSeconds(2)));
+        }
+
+        OrderStatus placed = impatient.place(child("p1-E1", "0.03"));
+        assertThat(placed.state()).as("outcome unknown: not rejected").isEqualTo(OrderStatus.State.NEW);
+        impatient.reconcile();
+
+        assertThat(impatient.query("p1-E1").orElseThrow().state()).isEqualTo(OrderStatus.State.FILLED);
+        assertThat(fake.exchange().ordersAccepted()).isEqualTo(1);
+        assertThat(settledFills()).singleElement().satisfies(fill ->
+                assertThat(fill.quantity()).isEqualByComparingTo("0.03"));
+    }
+
+    @Test
+    void aCreateThatNeverReachedBybitIsSettledAsNotPlacedByReconciliation() {
+        for (int i = 0; i < BybitRestConfig.DEFAULT_MAX_ATTEMPTS; i++) {
+            fake.restServer().inject("/v5/order/create", new FakeBybitFault.HttpStatus(502));
+        }
+
+        assertThat(venue.place(child("p1-E1", "0.03")).state()).isEqualTo(OrderStatus.State.NEW);
+        venue.reconcile();
+
+        assertThat(venue.query("p1-E1").orElseThrow().state()).isEqualTo(OrderStatus.State.REJECTED);
+        assertThat(fake.exchange().ordersAccepted()).isZero();
+        assertThat(settledFills()).isEmpty();
     }
 
     @Test
