@@ -66,9 +66,11 @@ public final class FakeBybitStreams implements AutoCloseable {
     private final AtomicInteger authSuccesses = new AtomicInteger();
     private final AtomicInteger authFailures = new AtomicInteger();
     private final AtomicInteger pings = new AtomicInteger();
+    private final AtomicInteger closeFrames = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong(1_000);
     private final AtomicInteger connectionIds = new AtomicInteger();
     private volatile boolean answerPings = true;
+    private volatile boolean answerAuth = true;
     private volatile int fragmentChars;
 
     private FakeBybitStreams(BybitCredentials credentials) {
@@ -123,6 +125,11 @@ public final class FakeBybitStreams implements AutoCloseable {
         answerPings = answer;
     }
 
+    /** When false, auth requests go unanswered, as from a server that hangs mid-handshake. */
+    public void answerAuth(boolean answer) {
+        answerAuth = answer;
+    }
+
     /** Splits every outbound message into frames of this many characters (0: one frame per message). */
     public void fragmentFramesOf(int chars) {
         fragmentChars = chars;
@@ -168,6 +175,11 @@ public final class FakeBybitStreams implements AutoCloseable {
 
     public int pings() {
         return pings.get();
+    }
+
+    /** WebSocket close frames received: clients that said goodbye rather than vanished. */
+    public int closeFrames() {
+        return closeFrames.get();
     }
 
     /** Waits (bounded) until {@code condition} holds; it is re-checked after every request the fake receives. */
@@ -305,6 +317,7 @@ public final class FakeBybitStreams implements AutoCloseable {
                 if (frame.type() == WebSocketFrameType.TEXT) {
                     receive(connection, frame.text());
                 } else if (frame.type() == WebSocketFrameType.CLOSE) {
+                    closeFrames.incrementAndGet();
                     connections.remove(connection);
                     out.close();
                 }
@@ -360,6 +373,9 @@ public final class FakeBybitStreams implements AutoCloseable {
     }
 
     private void authenticate(FakeConnection connection, List<String> args, String reqId) {
+        if (!answerAuth) {
+            return;
+        }
         boolean valid = connection.privateChannel && args.size() == 3
                 && args.get(0).equals(credentials.apiKey()) && validExpiry(args.get(1))
                 && args.get(2).equals(signer.signWebSocketAuth(Long.parseLong(args.get(1))));
