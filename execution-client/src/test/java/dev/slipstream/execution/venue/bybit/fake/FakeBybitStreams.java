@@ -11,11 +11,13 @@ import com.linecorp.armeria.common.websocket.WebSocketWriter;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.websocket.WebSocketService;
+import dev.slipstream.execution.order.Side;
 import dev.slipstream.execution.venue.bybit.BybitCredentials;
 import dev.slipstream.execution.venue.bybit.BybitExecution;
 import dev.slipstream.execution.venue.bybit.BybitOrderUpdate;
 import dev.slipstream.execution.venue.bybit.BybitSigner;
 import dev.slipstream.execution.venue.bybit.BybitTrade;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -275,8 +277,17 @@ public final class FakeBybitStreams implements AutoCloseable {
 
     // ---- private topics ----
 
+    /** What an order message says about the order's terms, which {@link BybitOrderUpdate} does not carry. */
+    public record OrderTerms(Side side, String orderType, BigDecimal price, String timeInForce) {}
+
+    /** An order message without side, type, price and time in force (the stream does not read them). */
     public void publishOrder(BybitOrderUpdate order) {
-        broadcast(true, "order", FakeBybitMessages.order(order, System.currentTimeMillis()));
+        broadcast(true, "order", FakeBybitMessages.order(order, null, System.currentTimeMillis()));
+    }
+
+    /** An order message with every field a v5 linear order update has. */
+    public void publishOrder(BybitOrderUpdate order, OrderTerms terms) {
+        broadcast(true, "order", FakeBybitMessages.order(order, terms, System.currentTimeMillis()));
     }
 
     public void publishExecution(BybitExecution execution) {
