@@ -179,6 +179,7 @@ public final class BybitPrivateWebSocket implements BybitPrivateStream {
                         fail("Bybit refused the private subscription " + TOPICS + ": " + ack.retMsg());
                         return;
                     }
+                    connection.markHealthy();
                     boolean reconnected;
                     synchronized (BybitPrivateWebSocket.this) {
                         phase = Phase.READY;

@@ -121,7 +121,13 @@ public final class BybitPublicWebSocket implements BybitPublicStream {
 
         private void acknowledged(BybitOps.Ack ack) {
             List<String> topics = pending.remove(ack.reqId());
-            if (ack.success() || topics == null) {
+            if (ack.success()) {
+                if ("subscribe".equals(ack.op())) {
+                    connection.markHealthy();
+                }
+                return;
+            }
+            if (topics == null) {
                 return;
             }
             String refusal = "Bybit refused to " + ack.op() + " " + topics + ": " + ack.retMsg();

@@ -13,6 +13,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Opening and closing: connect and handshake timeouts are bounded, and close says goodbye. */
@@ -20,13 +22,15 @@ class StreamConnectionTest {
 
     private static final BybitCredentials CREDENTIALS = new BybitCredentials("fake-key", "fake-secret");
     private static final StreamSettings SHORT = new StreamSettings(Duration.ofMillis(300), Duration.ofSeconds(5),
-            Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(200), 1 << 20, Duration.ofMillis(300),
+            Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(1600), 1 << 20, Duration.ofMillis(300),
             Duration.ofSeconds(10), 50);
 
     /** A connect timeout well above the handshake one: start() still waits when a handshake deadline hits. */
     private static final StreamSettings PATIENT_CONNECT = new StreamSettings(Duration.ofSeconds(3),
             SHORT.pingInterval(), SHORT.pongTimeout(), SHORT.initialBackoff(), SHORT.maxBackoff(),
             SHORT.maxMessageChars(), SHORT.handshakeTimeout(), SHORT.authExpiry(), SHORT.bookDepth());
+
+    private static final Pattern RECONNECT_DELAY = Pattern.compile("reconnecting in (\\d+) ms");
 
     private static BybitPrivateWebSocket privateStream(URI uri, StreamSettings settings) {
         return new BybitPrivateWebSocket(uri, new BybitSigner(CREDENTIALS), settings, Clock.systemUTC());
@@ -52,7 +56,7 @@ class StreamConnectionTest {
     }
 
     @Test
-    void anAuthThatIsNeverAcknowledgedDropsTheConnectionAndRetries() throws Exception {
+    void anAuthThatIsNeverAcknowledgedDropsTheConnectionAndRetriesWithGrowingBackoff() throws Exception {
         RecordingPrivateListener listener = new RecordingPrivateListener();
         try (FakeBybitStreams fake = FakeBybitStreams.start(CREDENTIALS);
                 BybitPrivateWebSocket stream = privateStream(fake.privateUri(), PATIENT_CONNECT)) {
@@ -60,9 +64,14 @@ class StreamConnectionTest {
 
             assertThatThrownBy(() -> stream.start(listener)).isInstanceOf(BybitStreamException.class);
 
-            assertThat(nextContaining(listener.errors, "auth and subscribe not acknowledged within 300 ms"))
-                    .startsWith("private stream dropped");
-            assertThat(fake.privateConnections()).isGreaterThanOrEqualTo(1);
+            // Connections that open but never get subscribed do not reset the backoff: 1st, 2nd, 3rd retry.
+            long[][] bands = {{50, 100}, {100, 200}, {200, 400}};
+            for (long[] band : bands) {
+                String drop = nextContaining(listener.errors, "auth and subscribe not acknowledged within 300 ms");
+                Matcher delay = RECONNECT_DELAY.matcher(drop);
+                assertThat(delay.find()).as(drop).isTrue();
+                assertThat(Long.parseLong(delay.group(1))).as(drop).isBetween(band[0], band[1]);
+            }
         }
     }
 
