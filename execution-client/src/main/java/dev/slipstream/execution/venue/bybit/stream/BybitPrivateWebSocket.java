@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * Bybit's private stream: on every connection it authenticates ({@code {"op":"auth","args":[apiKey, expires,
  * signature]}}, signature = HMAC of {@code "GET/realtime" + expires}) and subscribes to {@code order} and
  * {@code execution}; after a reconnect it tells the listener, which reconciles its orders over REST because
- * updates may have been lost while the stream was down.
+ * updates may have been lost while the stream was down. Listeners are called on the stream's I/O thread, one message
+ * at a time: keep the calls short.
  */
 public final class BybitPrivateWebSocket implements BybitPrivateStream {
 
@@ -178,6 +179,7 @@ public final class BybitPrivateWebSocket implements BybitPrivateStream {
                         fail("Bybit refused the private subscription " + TOPICS + ": " + ack.retMsg());
                         return;
                     }
+                    connection.markHealthy();
                     boolean reconnected;
                     synchronized (BybitPrivateWebSocket.this) {
                         phase = Phase.READY;

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Bybit's public stream of one category: {@code orderbook.{depth}}, {@code publicTrade} and {@code tickers} of every
  * subscribed symbol. Every connection resubscribes all symbols; a {@code u} gap resubscribes that book for a fresh
- * snapshot; a refused subscription is reported with Bybit's reason.
+ * snapshot; a refused subscription is reported with Bybit's reason. Listeners are called on the stream's I/O thread,
+ * one message at a time: keep the calls short.
  */
 public final class BybitPublicWebSocket implements BybitPublicStream {
 
@@ -26,6 +27,7 @@ public final class BybitPublicWebSocket implements BybitPublicStream {
     private final Map<String, SymbolFeed> feeds = new LinkedHashMap<>();
     private final Map<String, List<String>> pending = new HashMap<>();
     private boolean open;
+    private boolean closed;
     private long requests;
 
     public BybitPublicWebSocket(URI endpoint, StreamSettings settings) {
@@ -43,6 +45,9 @@ public final class BybitPublicWebSocket implements BybitPublicStream {
             throw new IllegalArgumentException("symbol: \"" + symbol + "\" (expected: like BTCUSDT)");
         }
         synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the public stream is closed");
+            }
             if (feeds.containsKey(symbol)) {
                 throw new IllegalStateException("already subscribed to " + symbol);
             }
@@ -62,6 +67,9 @@ public final class BybitPublicWebSocket implements BybitPublicStream {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         connection.close();
     }
 
@@ -113,7 +121,13 @@ public final class BybitPublicWebSocket implements BybitPublicStream {
 
         private void acknowledged(BybitOps.Ack ack) {
             List<String> topics = pending.remove(ack.reqId());
-            if (ack.success() || topics == null) {
+            if (ack.success()) {
+                if ("subscribe".equals(ack.op())) {
+                    connection.markHealthy();
+                }
+                return;
+            }
+            if (topics == null) {
                 return;
             }
             String refusal = "Bybit refused to " + ack.op() + " " + topics + ": " + ack.retMsg();

@@ -48,7 +48,8 @@ final class BybitWire {
         return switch (text) {
             case "Buy" -> Side.BUY;
             case "Sell" -> Side.SELL;
-            default -> throw new IllegalArgumentException("\"" + field + "\": \"" + text + "\" (expected: Buy or Sell)");
+            default -> throw new IllegalArgumentException(
+                    "\"" + field + "\": \"" + text + "\" (expected: Buy or Sell)");
         };
     }
 }

@@ -124,6 +124,14 @@ final class ReconnectingWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * The stream is subscribed on this connection: the next drop starts the backoff from the beginning again. (Not
+     * merely opening it, or a server that accepts and at once drops connections would be retried at full speed.)
+     */
+    synchronized void markHealthy() {
+        failedAttempts = 0;
+    }
+
     /** How many connections have opened so far (the first plus every reconnect). */
     synchronized int connectionsOpened() {
         return opened;
@@ -221,7 +229,6 @@ final class ReconnectingWebSocket implements AutoCloseable {
                     return;
                 }
                 socket = webSocket;
-                failedAttempts = 0;
                 opened++;
                 long interval = settings.pingInterval().toNanos();
                 pings = scheduler.scheduleAtFixedRate(this::ping, interval, interval, TimeUnit.NANOSECONDS);

@@ -38,7 +38,9 @@ public final class FakeBybit implements AutoCloseable {
         exchange.addListener(new FakeBybitExchange.Listener() {
             @Override
             public void onOrder(ObjectNode order) {
-                streams.publishOrder(BybitRestRecords.orderUpdate(order));
+                streams.publishOrder(BybitRestRecords.orderUpdate(order), new FakeBybitStreams.OrderTerms(
+                        BybitRestRecords.side(order.path("side").asText()), order.path("orderType").asText(),
+                        new BigDecimal(order.path("price").asText()), order.path("timeInForce").asText()));
             }
 
             @Override

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON Bybit v5 streams send, shaped as on the v5 "Connect" page and the topic pages (Orderbook, Trade, Ticker,
@@ -94,9 +95,14 @@ final class FakeBybitMessages {
         return json(message.put("cs", crossSequence).put("ts", ts));
     }
 
-    static String order(BybitOrderUpdate order, long creationTime) {
+    static String order(BybitOrderUpdate order, FakeBybitStreams.@Nullable OrderTerms terms, long creationTime) {
         ObjectNode message = privateMessage("order", creationTime);
-        message.putArray("data").addObject()
+        ObjectNode item = message.putArray("data").addObject();
+        if (terms != null) {
+            item.put("side", side(terms.side())).put("orderType", terms.orderType())
+                    .put("price", terms.price().toPlainString()).put("timeInForce", terms.timeInForce());
+        }
+        item
                 .put("category", "linear").put("orderId", order.orderId()).put("orderLinkId", order.orderLinkId())
                 .put("isLeverage", "").put("blockTradeId", "").put("symbol", order.symbol())
                 .put("qty", order.quantity().toPlainString()).put("positionIdx", 0)

@@ -11,11 +11,13 @@ import com.linecorp.armeria.common.websocket.WebSocketWriter;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.websocket.WebSocketService;
+import dev.slipstream.execution.order.Side;
 import dev.slipstream.execution.venue.bybit.BybitCredentials;
 import dev.slipstream.execution.venue.bybit.BybitExecution;
 import dev.slipstream.execution.venue.bybit.BybitOrderUpdate;
 import dev.slipstream.execution.venue.bybit.BybitSigner;
 import dev.slipstream.execution.venue.bybit.BybitTrade;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -66,9 +68,11 @@ public final class FakeBybitStreams implements AutoCloseable {
     private final AtomicInteger authSuccesses = new AtomicInteger();
     private final AtomicInteger authFailures = new AtomicInteger();
     private final AtomicInteger pings = new AtomicInteger();
+    private final AtomicInteger closeFrames = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong(1_000);
     private final AtomicInteger connectionIds = new AtomicInteger();
     private volatile boolean answerPings = true;
+    private volatile boolean answerAuth = true;
     private volatile int fragmentChars;
 
     private FakeBybitStreams(BybitCredentials credentials) {
@@ -123,6 +127,11 @@ public final class FakeBybitStreams implements AutoCloseable {
         answerPings = answer;
     }
 
+    /** When false, auth requests go unanswered, as from a server that hangs mid-handshake. */
+    public void answerAuth(boolean answer) {
+        answerAuth = answer;
+    }
+
     /** Splits every outbound message into frames of this many characters (0: one frame per message). */
     public void fragmentFramesOf(int chars) {
         fragmentChars = chars;
@@ -168,6 +177,11 @@ public final class FakeBybitStreams implements AutoCloseable {
 
     public int pings() {
         return pings.get();
+    }
+
+    /** WebSocket close frames received: clients that said goodbye rather than vanished. */
+    public int closeFrames() {
+        return closeFrames.get();
     }
 
     /** Waits (bounded) until {@code condition} holds; it is re-checked after every request the fake receives. */
@@ -263,8 +277,17 @@ public final class FakeBybitStreams implements AutoCloseable {
 
     // ---- private topics ----
 
+    /** What an order message says about the order's terms, which {@link BybitOrderUpdate} does not carry. */
+    public record OrderTerms(Side side, String orderType, BigDecimal price, String timeInForce) {}
+
+    /** An order message without side, type, price and time in force (the stream does not read them). */
     public void publishOrder(BybitOrderUpdate order) {
-        broadcast(true, "order", FakeBybitMessages.order(order, System.currentTimeMillis()));
+        broadcast(true, "order", FakeBybitMessages.order(order, null, System.currentTimeMillis()));
+    }
+
+    /** An order message with every field a v5 linear order update has. */
+    public void publishOrder(BybitOrderUpdate order, OrderTerms terms) {
+        broadcast(true, "order", FakeBybitMessages.order(order, terms, System.currentTimeMillis()));
     }
 
     public void publishExecution(BybitExecution execution) {
@@ -305,6 +328,7 @@ public final class FakeBybitStreams implements AutoCloseable {
                 if (frame.type() == WebSocketFrameType.TEXT) {
                     receive(connection, frame.text());
                 } else if (frame.type() == WebSocketFrameType.CLOSE) {
+                    closeFrames.incrementAndGet();
                     connections.remove(connection);
                     out.close();
                 }
@@ -360,6 +384,9 @@ public final class FakeBybitStreams implements AutoCloseable {
     }
 
     private void authenticate(FakeConnection connection, List<String> args, String reqId) {
+        if (!answerAuth) {
+            return;
+        }
         boolean valid = connection.privateChannel && args.size() == 3
                 && args.get(0).equals(credentials.apiKey()) && validExpiry(args.get(1))
                 && args.get(2).equals(signer.signWebSocketAuth(Long.parseLong(args.get(1))));

@@ -70,9 +70,11 @@ class BybitPrivateWebSocketTest {
         assertThat(fake.subscriptions("order")).isEqualTo(1);
         assertThat(fake.subscriptions("execution")).isEqualTo(1);
 
-        fake.publishOrder(order(BybitOrderState.NEW, "0", "1.0", "0"));
+        FakeBybitStreams.OrderTerms terms =
+                new FakeBybitStreams.OrderTerms(Side.BUY, "Limit", new BigDecimal("30001"), "GTC");
+        fake.publishOrder(order(BybitOrderState.NEW, "0", "1.0", "0"), terms);
         fake.publishExecution(fill("e-1", "0.4", "30000.5"));
-        fake.publishOrder(order(BybitOrderState.PARTIALLY_FILLED, "0.4", "0.6", "30000.5"));
+        fake.publishOrder(order(BybitOrderState.PARTIALLY_FILLED, "0.4", "0.6", "30000.5"), terms);
         fake.publishExecution(fill("e-2", "0.6", "30001"));
         fake.publishOrder(order(BybitOrderState.FILLED, "1.0", "0", "30000.8"));
 

@@ -93,8 +93,10 @@ class CapturedBookReplayTest {
             assertThat(last.bids().values()).allMatch(size -> size.signum() > 0);
             assertThat(last.asks().values()).allMatch(size -> size.signum() > 0);
             // Figures of the final touch, as BybitOrderBookFeedTest computed them from the raw file.
-            assertThat(last.bids().firstEntry()).isEqualTo(Map.entry(new BigDecimal("1.9537"), new BigDecimal("10605")));
-            assertThat(last.asks().firstEntry()).isEqualTo(Map.entry(new BigDecimal("1.9538"), new BigDecimal("6702")));
+            assertThat(last.bids().firstEntry())
+                    .isEqualTo(Map.entry(new BigDecimal("1.9537"), new BigDecimal("10605")));
+            assertThat(last.asks().firstEntry())
+                    .isEqualTo(Map.entry(new BigDecimal("1.9538"), new BigDecimal("6702")));
             assertThat(last.bids()).hasSize(500);
             assertThat(last.asks()).hasSize(500);
         }
