@@ -12,9 +12,6 @@ import dev.slipstream.execution.venue.bybit.BybitTicker;
 import dev.slipstream.execution.venue.bybit.BybitTrade;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,22 +54,7 @@ public final class BybitRestClient {
 
     /** Bybit's time as of the last sync, for whatever else signs timestamps (the private stream's auth). */
     public Clock serverClock() {
-        return new Clock() {
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(clock.nowMillis());
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException("Bybit's clock is UTC");
-            }
-        };
+        return clock;
     }
 
     /** True after an HTTP 403: nothing more is sent. */
