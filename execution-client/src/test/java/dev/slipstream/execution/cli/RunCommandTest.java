@@ -2,10 +2,12 @@ package dev.slipstream.execution.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipstream.execution.advisor.FakeAdvisorService;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybit;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybitFault;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,6 +157,25 @@ class RunCommandTest {
         assertThat(run.exit()).as(run.stdout() + run.stderr()).isZero();
         assertThat(run.stdout()).contains("on mainnet", "state COMPLETE");
         assertThat(fake.exchange().ordersAccepted()).isEqualTo(1);
+    }
+
+    @Test
+    void theSafetyLimitsHoldInALiveRun() throws Exception {
+        String[] args = args("testnet", "twap", "2", "1", "--max-order-notional", "100");
+        args[List.of(args).indexOf("--grace-seconds") + 1] = "0";
+
+        Outcome run = run(FakeBybit.environment(), args);
+
+        // Children are trimmed to 100 / 50000.1 = 0.0019..., i.e. one lot of 0.001: too slow to finish in 2 s.
+        assertThat(run.exit()).as(run.stdout() + run.stderr()).isEqualTo(RunCommand.INCOMPLETE);
+        assertThat(run.stdout()).contains("state CANCELLED");
+        assertThat(fake.restServer().received("/v5/order/create")).isNotEmpty().allSatisfy(create -> {
+            BigDecimal quantity = new BigDecimal(new ObjectMapper().readTree(create.payload()).path("qty").asText());
+            assertThat(quantity.multiply(new BigDecimal("50000.1"))).isLessThanOrEqualTo(new BigDecimal("100"));
+        });
+        assertThat(Files.readString(out.resolve("decisions.jsonl")))
+                .contains("to the participation and notional caps", "\"outcome\":\"BLOCKED\"",
+                        "\"limit\":\"INTERVAL\"");
     }
 
     @Test
