@@ -276,7 +276,7 @@ final class RunCommand implements Callable<Integer> {
                     BybitRestConfig.DEFAULT_MAX_RATE_LIMIT_WAIT);
             BybitVenueConfig defaults = BybitVenueConfig.defaults();
             var venueConfig = new BybitVenueConfig(Duration.ofMillis(reconcileMillis), defaults.klineRefresh(),
-                    defaults.klineWindow());
+                    defaults.klineWindow(), defaults.clockSyncInterval());
             return new BybitSessionSettings(mode, symbol, endpointOverride, streamOverride, realMoneyConfirmed, rest,
                     venueConfig, marketDataSource(), Duration.ofMillis(marketPollMillis), StreamSettings.DEFAULT);
         } catch (IllegalArgumentException e) {

@@ -52,6 +52,7 @@ public final class BybitVenue implements LiveVenue, PrivateStreamListener, Publi
     private KlineStats klines = KlineStats.NONE;
     private @Nullable Instant klinesAt;
     private Instant reconciledAt;
+    private Instant clockSyncedAt;
     private volatile @Nullable String haltReason;
 
     public BybitVenue(BybitRestClient rest, InstrumentRules rules, BybitVenueConfig config, VenueEvents events,
@@ -62,6 +63,7 @@ public final class BybitVenue implements LiveVenue, PrivateStreamListener, Publi
         this.events = requireNonNull(events, "events");
         this.clock = requireNonNull(clock, "clock");
         this.reconciledAt = clock.instant();
+        this.clockSyncedAt = clock.instant();
     }
 
     @Override
@@ -169,6 +171,10 @@ public final class BybitVenue implements LiveVenue, PrivateStreamListener, Publi
     public void tick() {
         events.call(() -> {
             Instant now = clock.instant();
+            if (!now.isBefore(clockSyncedAt.plus(config.clockSyncInterval()))) {
+                rest.syncTime();
+                clockSyncedAt = now;
+            }
             if (!now.isBefore(reconciledAt.plus(config.reconcileInterval()))) {
                 reconcile();
             }

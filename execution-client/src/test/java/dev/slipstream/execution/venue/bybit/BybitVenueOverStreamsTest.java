@@ -42,7 +42,7 @@ class BybitVenueOverStreamsTest {
         rest.syncTime();
         // Reconciliation only after a reconnect: the periodic one is an hour away.
         venue = new BybitVenue(rest, rest.instrument(FakeBybit.SYMBOL), new BybitVenueConfig(Duration.ofHours(1),
-                Duration.ofHours(1), 61), events, Clock.systemUTC());
+                Duration.ofHours(1), 61, Duration.ofHours(1)), events, Clock.systemUTC());
         venue.subscribe(recorded);
         stream = new BybitPrivateWebSocket(fake.streams().privateUri(), new BybitSigner(new BybitCredentials(
                 FakeBybit.API_KEY, FakeBybit.API_SECRET)), FAST_RECONNECT, rest.serverClock());

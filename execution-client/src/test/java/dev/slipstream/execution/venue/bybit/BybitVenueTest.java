@@ -7,6 +7,7 @@ import dev.slipstream.execution.order.ChildOrder;
 import dev.slipstream.execution.order.Side;
 import dev.slipstream.execution.venue.Fill;
 import dev.slipstream.execution.venue.OrderStatus;
+import dev.slipstream.execution.venue.SimulatedClock;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybit;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybitExchange;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybitFault;
@@ -30,6 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 class BybitVenueTest {
 
+    /** Nothing periodic within a test: no reconciliation, kline refresh or clock sync unless a test asks. */
+    private static final BybitVenueConfig QUIET = new BybitVenueConfig(Duration.ofHours(1), Duration.ofHours(1), 61,
+            Duration.ofHours(1));
+
     private final FakeBybit fake = new FakeBybit();
     private final List<BybitExecution> executions = new CopyOnWriteArrayList<>();
     private final RecordingVenueListener recorded = new RecordingVenueListener();
@@ -52,8 +57,7 @@ class BybitVenueTest {
                 FakeBybit.API_SECRET)), BybitRestConfig.defaults().withBackoff(Duration.ofMillis(10),
                 Duration.ofMillis(50)));
         rest.syncTime();
-        venue = new BybitVenue(rest, rest.instrument(FakeBybit.SYMBOL), new BybitVenueConfig(Duration.ofHours(1),
-                Duration.ofHours(1), 61), events, Clock.systemUTC());
+        venue = new BybitVenue(rest, rest.instrument(FakeBybit.SYMBOL), QUIET, events, Clock.systemUTC());
         venue.subscribe(recorded);
     }
 
@@ -186,8 +190,8 @@ class BybitVenueTest {
                 FakeBybit.API_SECRET)), BybitRestConfig.defaults().withRequestTimeout(Duration.ofMillis(300))
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
         impatient.syncTime();
-        var venue = new BybitVenue(impatient, impatient.instrument(FakeBybit.SYMBOL), new BybitVenueConfig(
-                Duration.ofHours(1), Duration.ofHours(1), 61), events, Clock.systemUTC());
+        var venue = new BybitVenue(impatient, impatient.instrument(FakeBybit.SYMBOL), QUIET, events,
+                Clock.systemUTC());
         venue.subscribe(recorded);
         return venue;
     }
@@ -245,6 +249,28 @@ class BybitVenueTest {
         assertThat(venue.haltReason()).isEqualTo("the private stream failed: auth refused: Params Error");
         assertThat(venue.place(child("p1-E1", "0.01")).state()).isEqualTo(OrderStatus.State.REJECTED);
         assertThat(fake.restServer().received("/v5/order/create")).isEmpty();
+    }
+
+    @Test
+    void ticksResyncTheClockAndReconcileOnTheirIntervals() {
+        var time = new SimulatedClock(Instant.parse("2026-01-01T00:00:00Z"));
+        var periodic = new BybitVenue(rest, rest.instrument(FakeBybit.SYMBOL), new BybitVenueConfig(
+                Duration.ofSeconds(5), Duration.ofHours(1), 61, Duration.ofMinutes(10)), events, time);
+        periodic.subscribe(recorded);
+        periodic.place(restingBuy("p1-E1", "0.01"));
+        fake.exchange().trade(FakeBybit.SYMBOL, "Sell", "49990.0", "0.004");
+        int syncs = fake.restServer().received("/v5/market/time").size();
+
+        periodic.tick();
+        assertThat(settledFills()).as("reconciliation not due yet").isEmpty();
+        time.set(Instant.parse("2026-01-01T00:00:05Z"));
+        periodic.tick();
+        assertThat(settledFills()).singleElement().satisfies(fill ->
+                assertThat(fill.quantity()).isEqualByComparingTo("0.004"));
+        assertThat(fake.restServer().received("/v5/market/time")).hasSize(syncs);
+        time.set(Instant.parse("2026-01-01T00:10:00Z"));
+        periodic.tick();
+        assertThat(fake.restServer().received("/v5/market/time")).hasSize(syncs + 1);
     }
 
     @Test
