@@ -110,9 +110,7 @@ public final class BybitVenue implements LiveVenue, PrivateStreamListener, Publi
                 order.acknowledge();
             }
             if (price == null) {
-                // A market order is done at once; its outcome (e.g. cancelled for want of liquidity) is read now so
-                // the engine can schedule what did not fill. Missing from the query only means Bybit lags.
-                reconcile(List.of(order));
+                readBack(order);
             }
         } catch (BybitException.TransportFailure e) {
             // The outcome is unknown: the order may be live. It stays open until reconciliation finds out.
@@ -126,6 +124,20 @@ public final class BybitVenue implements LiveVenue, PrivateStreamListener, Publi
         }
         synchronized (this) {
             return order.status();
+        }
+    }
+
+    /**
+     * A market order Bybit acknowledged is done at once; its outcome (e.g. cancelled for want of liquidity) is read
+     * now so the engine can schedule what did not fill. Missing from the query, or a failed query, only leaves it
+     * to reconciliation.
+     */
+    private void readBack(TrackedOrder order) {
+        try {
+            reconcile(List.of(order));
+        } catch (BybitException e) {
+            LOG.warn("child {}: reading it back failed ({}); reconciling it later", order.child().id(),
+                    e.getMessage());
         }
     }
 

@@ -229,6 +229,20 @@ class BybitVenueTest {
     }
 
     @Test
+    void aFailedReadBackLeavesThePlacedChildToReconciliation() {
+        for (int i = 0; i < BybitRestConfig.DEFAULT_MAX_ATTEMPTS; i++) {
+            fake.restServer().inject("/v5/order/realtime", new FakeBybitFault.HttpStatus(500));
+        }
+
+        assertThat(venue.place(child("p1-E1", "0.03")).state()).isEqualTo(OrderStatus.State.NEW);
+        venue.reconcile();
+
+        assertThat(venue.query("p1-E1").orElseThrow().state()).isEqualTo(OrderStatus.State.FILLED);
+        assertThat(settledFills()).singleElement().satisfies(fill ->
+                assertThat(fill.quantity()).isEqualByComparingTo("0.03"));
+    }
+
+    @Test
     void aCreateThatNeverReachedBybitIsSettledAsNotPlacedByReconciliation() {
         for (int i = 0; i < BybitRestConfig.DEFAULT_MAX_ATTEMPTS; i++) {
             fake.restServer().inject("/v5/order/create", new FakeBybitFault.HttpStatus(502));
