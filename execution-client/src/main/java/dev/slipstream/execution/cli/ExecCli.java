@@ -3,10 +3,10 @@ package dev.slipstream.execution.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code slipstream exec}: print schedules and run backtests. */
+/** {@code slipstream exec}: print schedules, run backtests, and execute orders on Bybit. */
 @Command(name = "exec", mixinStandardHelpOptions = true,
-        description = "Order-slicing execution: schedules, backtests and benchmarks.",
-        subcommands = {ScheduleCommand.class, BacktestCommand.class, BenchCommand.class})
+        description = "Order-slicing execution: schedules, backtests, benchmarks and runs on Bybit.",
+        subcommands = {ScheduleCommand.class, BacktestCommand.class, BenchCommand.class, RunCommand.class})
 public final class ExecCli {
 
     public static void main(String[] args) {

@@ -57,19 +57,31 @@ public final class BookReplayVenue implements Venue {
         if (next >= events.size()) {
             return false;
         }
-        BookEvent event = events.get(next++);
+        apply(events.get(next++));
+        return true;
+    }
+
+    /**
+     * Applies one event as it happens (a live feed rather than the replay list); publishes a snapshot once the book
+     * is built. The clock moves to the event's time.
+     */
+    public void apply(BookEvent event) {
         clock.set(event.time());
         switch (event) {
             case BookEvent.Snapshot snapshot -> reset(snapshot);
             case BookEvent.Depth depth -> update(depth);
             case BookEvent.Trade trade -> trade(trade);
         }
-        if (lastUpdateId >= 0 && !book.isEmpty()) {
+        if (hasBook()) {
             sampleMid(event.time());
             MarketSnapshot snapshot = current();
             listeners.forEach(listener -> listener.onMarketData(snapshot));
         }
-        return true;
+    }
+
+    /** True once a snapshot has built the book. */
+    public boolean hasBook() {
+        return lastUpdateId >= 0 && !book.isEmpty();
     }
 
     private void reset(BookEvent.Snapshot snapshot) {

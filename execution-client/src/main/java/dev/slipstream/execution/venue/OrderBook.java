@@ -52,6 +52,11 @@ public final class OrderBook {
         return (side == Side.BUY ? bids : asks).getOrDefault(price, BigDecimal.ZERO);
     }
 
+    /** A copy of one side's levels, best first: bids ({@code BUY}) high to low, asks ({@code SELL}) low to high. */
+    public NavigableMap<BigDecimal, BigDecimal> levels(Side side) {
+        return new TreeMap<>(side == Side.BUY ? bids : asks);
+    }
+
     public boolean isEmpty() {
         return bids.isEmpty() || asks.isEmpty();
     }

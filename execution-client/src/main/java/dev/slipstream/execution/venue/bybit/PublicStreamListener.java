@@ -12,4 +12,12 @@ public interface PublicStreamListener {
     void onTrade(BybitTrade trade);
 
     void onTicker(BybitTicker ticker);
+
+    /**
+     * Trouble the stream handles by itself: a drop before a reconnect, a {@code u} gap before a resubscription, a
+     * refused subscription, a message it cannot read. The default logs it.
+     */
+    default void onStreamError(String message) {
+        System.getLogger(PublicStreamListener.class.getName()).log(System.Logger.Level.WARNING, message);
+    }
 }

@@ -1,0 +1,88 @@
+package dev.slipstream.execution.cli;
+
+import dev.slipstream.execution.impact.MarketConditions;
+import dev.slipstream.execution.impact.PowerLawImpact;
+import dev.slipstream.execution.order.Instrument;
+import dev.slipstream.execution.order.ParentOrder;
+import dev.slipstream.execution.strategy.AdaptiveStrategy;
+import dev.slipstream.execution.strategy.Advisor;
+import dev.slipstream.execution.strategy.AlmgrenChrissParameters;
+import dev.slipstream.execution.strategy.ExecutionStrategy;
+import dev.slipstream.execution.strategy.ImplementationShortfallSchedule;
+import dev.slipstream.execution.strategy.PovStrategy;
+import dev.slipstream.execution.strategy.ScheduleFollowingStrategy;
+import dev.slipstream.execution.strategy.TwapSchedule;
+import dev.slipstream.execution.strategy.VolumeProfile;
+import dev.slipstream.execution.strategy.VwapSchedule;
+import dev.slipstream.execution.venue.Bar;
+import dev.slipstream.execution.venue.bybit.KlineStats;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the named strategy for a live parent order from the venue's recent one-minute klines (oldest first):
+ * VWAP's volume curve, and for IS the Almgren–Chriss model fitted to the square-root law at the order's scale.
+ */
+final class LiveStrategies {
+
+    static final List<String> NAMES = List.of("twap", "vwap", "is", "pov", "adaptive");
+    private static final double SQUARE_ROOT_Y = 0.7;
+    private static final double PERMANENT_SHARE = 0.5;
+    private static final double MINUTES_PER_DAY = 1440;
+
+    private LiveStrategies() {}
+
+    static ExecutionStrategy create(String name, ParentOrder parent, Instrument instrument, Duration interval,
+            List<Bar> klines, double participation, double lambdaBps, @Nullable Advisor advisor,
+            Duration advisorTimeout) {
+        return switch (name) {
+            case "twap" -> twap(parent, instrument, interval);
+            case "vwap" -> new ScheduleFollowingStrategy("vwap", VwapSchedule.build(parent, instrument, interval,
+                    VolumeProfile.fromBars(klines)));
+            case "is" -> new ScheduleFollowingStrategy("is", ImplementationShortfallSchedule.build(parent, instrument,
+                    almgrenChriss(parent, interval, klines, lambdaBps)));
+            case "pov" -> new PovStrategy(participation);
+            case "adaptive" -> {
+                if (advisor == null) {
+                    throw new IllegalArgumentException("--strategy adaptive needs --advisor host:port");
+                }
+                yield new AdaptiveStrategy(twap(parent, instrument, interval), advisor, advisorTimeout);
+            }
+            default -> throw new IllegalArgumentException("strategy: " + name + " (expected one of " + NAMES + ")");
+        };
+    }
+
+    private static ExecutionStrategy twap(ParentOrder parent, Instrument instrument, Duration interval) {
+        return new ScheduleFollowingStrategy("twap", TwapSchedule.build(parent, instrument, interval, 0,
+                new SplittableRandom()));
+    }
+
+    /**
+     * The model with one slice interval as the time unit: σ in price per √interval from the klines' one-minute log
+     * returns, η and γ charging an even execution what the square-root law charges the whole order, and λ turned
+     * from 1/bps into 1/dollar (a cost of c bps is c·1e-4·price·X dollars).
+     */
+    private static AlmgrenChrissParameters almgrenChriss(ParentOrder parent, Duration interval, List<Bar> klines,
+            double lambdaBps) {
+        if (klines.size() < 3) {
+            throw new IllegalArgumentException("is: " + klines.size() + " klines (expected: >= 3 to fit the model)");
+        }
+        double quantity = parent.quantity().doubleValue();
+        double price = klines.getLast().close();
+        double minuteVolatility = KlineStats.of(klines).volatility();
+        double minuteVolume = klines.stream().mapToDouble(Bar::baseVolume).average().orElse(0);
+        if (!(minuteVolume > 0)) {
+            throw new IllegalArgumentException("is: the klines show no volume to fit the impact to");
+        }
+        var market = new MarketConditions(price, minuteVolatility * Math.sqrt(MINUTES_PER_DAY),
+                minuteVolume * MINUTES_PER_DAY);
+        double metaorderCost = PowerLawImpact.squareRoot(SQUARE_ROOT_Y, PERMANENT_SHARE).estimate(quantity, market)
+                .temporary();
+        int periods = (int) Math.max(1, parent.horizon().toMillis() / interval.toMillis());
+        double sigma = price * minuteVolatility * Math.sqrt(interval.toMillis() / 60_000.0);
+        return new AlmgrenChrissParameters(quantity, periods, periods, sigma, 0, metaorderCost * periods / quantity,
+                PERMANENT_SHARE * metaorderCost / quantity, lambdaBps / (1e-4 * price * quantity));
+    }
+}
