@@ -42,8 +42,8 @@ final class StrategyFactory {
                     gateway != null ? gateway : new RuleOfThumbAdvisor(random, config.advisorFailureRate()),
                     config.limits().advisorTimeout());
             case ImpactAdaptiveShortfall.NAME -> new ImpactAdaptiveShortfall(parent, config.instrument(),
-                    coefficients(parent, window, config, impact), new SquareRootImpactAdvisor(config.impactY()),
-                    IMPACT_REFRESH, config.limits().advisorTimeout());
+                    coefficients(parent, window, config, impact), INTERVAL,
+                    new SquareRootImpactAdvisor(config.impactY()), IMPACT_REFRESH, config.limits().advisorTimeout());
             default -> throw new IllegalArgumentException("unsupported strategy: " + name);
         };
     }

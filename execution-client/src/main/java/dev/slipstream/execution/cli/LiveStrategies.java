@@ -5,12 +5,12 @@ import dev.slipstream.execution.impact.PowerLawImpact;
 import dev.slipstream.execution.order.Instrument;
 import dev.slipstream.execution.order.ParentOrder;
 import dev.slipstream.execution.strategy.AdaptiveStrategy;
-import dev.slipstream.execution.strategy.Advisor;
-import dev.slipstream.execution.strategy.AlmgrenChrissParameters;
 import dev.slipstream.execution.strategy.ExecutionStrategy;
+import dev.slipstream.execution.strategy.ImpactAdaptiveShortfall;
 import dev.slipstream.execution.strategy.ImplementationShortfallSchedule;
 import dev.slipstream.execution.strategy.PovStrategy;
 import dev.slipstream.execution.strategy.ScheduleFollowingStrategy;
+import dev.slipstream.execution.strategy.ShortfallCoefficients;
 import dev.slipstream.execution.strategy.TwapSchedule;
 import dev.slipstream.execution.strategy.VolumeProfile;
 import dev.slipstream.execution.strategy.VwapSchedule;
@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class LiveStrategies {
 
-    static final List<String> NAMES = List.of("twap", "vwap", "is", "pov", "adaptive");
+    static final List<String> NAMES = List.of("twap", "vwap", "is", "pov", "adaptive", ImpactAdaptiveShortfall.NAME);
+    /** How often adaptive-is asks the gateway whether the market still fits its impact model. */
+    private static final Duration IMPACT_REFRESH = Duration.ofMinutes(5);
     private static final double SQUARE_ROOT_Y = 0.7;
     private static final double PERMANENT_SHARE = 0.5;
     private static final double MINUTES_PER_DAY = 1440;
@@ -35,21 +37,21 @@ final class LiveStrategies {
     private LiveStrategies() {}
 
     static ExecutionStrategy create(String name, ParentOrder parent, Instrument instrument, Duration interval,
-            List<Bar> klines, double participation, double lambdaBps, @Nullable Advisor advisor,
+            List<Bar> klines, double participation, double lambdaBps, @Nullable GatewayAdvisors gateway,
             Duration advisorTimeout) {
         return switch (name) {
             case "twap" -> twap(parent, instrument, interval);
             case "vwap" -> new ScheduleFollowingStrategy("vwap", VwapSchedule.build(parent, instrument, interval,
                     VolumeProfile.fromBars(klines)));
             case "is" -> new ScheduleFollowingStrategy("is", ImplementationShortfallSchedule.build(parent, instrument,
-                    almgrenChriss(parent, interval, klines, lambdaBps)));
+                    coefficients(parent, interval, klines, lambdaBps).forRemainder(parent.quantity().doubleValue(),
+                            periods(parent, interval), 1.0)));
             case "pov" -> new PovStrategy(participation);
-            case "adaptive" -> {
-                if (advisor == null) {
-                    throw new IllegalArgumentException("--strategy adaptive needs --advisor host:port");
-                }
-                yield new AdaptiveStrategy(twap(parent, instrument, interval), advisor, advisorTimeout);
-            }
+            case "adaptive" -> new AdaptiveStrategy(twap(parent, instrument, interval),
+                    requireGateway(name, gateway).decisions(), advisorTimeout);
+            case ImpactAdaptiveShortfall.NAME -> new ImpactAdaptiveShortfall(parent, instrument,
+                    coefficients(parent, interval, klines, lambdaBps), interval,
+                    requireGateway(name, gateway).impact(), IMPACT_REFRESH, advisorTimeout);
             default -> throw new IllegalArgumentException("strategy: " + name + " (expected one of " + NAMES + ")");
         };
     }
@@ -59,12 +61,23 @@ final class LiveStrategies {
                 new SplittableRandom()));
     }
 
+    private static GatewayAdvisors requireGateway(String strategy, @Nullable GatewayAdvisors gateway) {
+        if (gateway == null) {
+            throw new IllegalArgumentException("--strategy " + strategy + " needs --advisor host:port");
+        }
+        return gateway;
+    }
+
+    private static int periods(ParentOrder parent, Duration interval) {
+        return (int) Math.max(1, parent.horizon().toMillis() / interval.toMillis());
+    }
+
     /**
      * The model with one slice interval as the time unit: σ in price per √interval from the klines' one-minute log
      * returns, η and γ charging an even execution what the square-root law charges the whole order, and λ turned
      * from 1/bps into 1/dollar (a cost of c bps is c·1e-4·price·X dollars).
      */
-    private static AlmgrenChrissParameters almgrenChriss(ParentOrder parent, Duration interval, List<Bar> klines,
+    private static ShortfallCoefficients coefficients(ParentOrder parent, Duration interval, List<Bar> klines,
             double lambdaBps) {
         if (klines.size() < 3) {
             throw new IllegalArgumentException("is: " + klines.size() + " klines (expected: >= 3 to fit the model)");
@@ -80,9 +93,9 @@ final class LiveStrategies {
                 minuteVolume * MINUTES_PER_DAY);
         double metaorderCost = PowerLawImpact.squareRoot(SQUARE_ROOT_Y, PERMANENT_SHARE).estimate(quantity, market)
                 .temporary();
-        int periods = (int) Math.max(1, parent.horizon().toMillis() / interval.toMillis());
+        int periods = periods(parent, interval);
         double sigma = price * minuteVolatility * Math.sqrt(interval.toMillis() / 60_000.0);
-        return new AlmgrenChrissParameters(quantity, periods, periods, sigma, 0, metaorderCost * periods / quantity,
+        return new ShortfallCoefficients(sigma, 0, metaorderCost * periods / quantity,
                 PERMANENT_SHARE * metaorderCost / quantity, lambdaBps / (1e-4 * price * quantity));
     }
 }

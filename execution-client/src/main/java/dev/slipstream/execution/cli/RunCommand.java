@@ -1,6 +1,5 @@
 package dev.slipstream.execution.cli;
 
-import dev.slipstream.execution.advisor.GrpcAdvisor;
 import dev.slipstream.execution.engine.EngineState;
 import dev.slipstream.execution.engine.ExecutionEngine;
 import dev.slipstream.execution.engine.JsonlAuditLog;
@@ -60,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--symbol", required = true, description = "e.g. BTCUSDT") String symbol;
     @Option(names = "--side", required = true, description = "buy or sell") String side;
     @Option(names = "--quantity", required = true, description = "base units") BigDecimal quantity;
-    @Option(names = "--strategy", defaultValue = "twap", description = "twap, vwap, is, pov or adaptive")
+    @Option(names = "--strategy", defaultValue = "twap", description = "twap, vwap, is, pov, adaptive or adaptive-is")
     String strategy;
     @Option(names = "--horizon-seconds", defaultValue = "600", description = "time to complete the order")
     long horizonSeconds;
@@ -80,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = BybitSessionSettings.CONFIRMATION_FLAG, description = "required with --venue mainnet")
     boolean realMoneyConfirmed;
     @Option(names = "--advisor", description = "gateway host:port whose ExecutionAdvisorService advises the "
-            + "adaptive strategy (API key from SLIPSTREAM_API_KEY)") @Nullable String advisor;
+            + "adaptive (ExecutionDecision) and adaptive-is (ImpactAdjustment) strategies; API key from "
+            + "SLIPSTREAM_API_KEY") @Nullable String advisor;
     @Option(names = "--pov", defaultValue = "0.10", description = "POV participation") double participation;
     @Option(names = "--lambda-bps", defaultValue = "0.01", description = "IS risk aversion per bps") double lambdaBps;
     @Option(names = "--max-participation", defaultValue = "0.25", description = "largest child as a share of the last "
@@ -156,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
                     lambdaBps);
             ExecutionStrategy chosen = LiveStrategies.create(strategy, parent, instrument,
                     Duration.ofSeconds(intervalSeconds), session.rest().klines(symbol, "1", 1000), participation,
-                    lambdaBps, advisor == null ? null : new GrpcAdvisor(URI.create("http://" + advisor),
+                    lambdaBps, advisor == null ? null : GatewayAdvisors.grpc(URI.create("http://" + advisor),
                             apiKey(), limits), limits.advisorTimeout());
             stdout.printf(Locale.ROOT, "run %s on %s %s: %s %s %s with %s over %d s, decision price %s%n",
                     parent.id(), settings.mode().name().toLowerCase(Locale.ROOT), settings.endpoints().rest(),

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The advisor is asked at the start and every {@code refreshInterval}, one question at a time, and the engine
  * never waits for it: a late (past {@code timeout} on the strategy's clock), failed or out-of-range answer keeps the
- * current plan and is counted as a fallback.
+ * current plan, is counted as a fallback, and the question is asked again one period later.
  */
 public final class ImpactAdaptiveShortfall implements AdvisedStrategy {
 
@@ -27,12 +27,13 @@ public final class ImpactAdaptiveShortfall implements AdvisedStrategy {
     private final ParentOrder parent;
     private final Instrument instrument;
     private final ShortfallCoefficients coefficients;
+    private final Duration period;
     private final ImpactAdvisor advisor;
     private final Duration refreshInterval;
     private final Duration timeout;
     private @Nullable Plan plan;
     private @Nullable PendingAnswer<ImpactAnswer> pending;
-    private @Nullable Instant lastAsked;
+    private @Nullable Instant nextQuestionAt;
     private int answersUsed;
     private int fallbacks;
 
@@ -45,11 +46,16 @@ public final class ImpactAdaptiveShortfall implements AdvisedStrategy {
         }
     }
 
+    /** {@code coefficients} are per {@code period}, the trajectory's time step. */
     public ImpactAdaptiveShortfall(ParentOrder parent, Instrument instrument, ShortfallCoefficients coefficients,
-            ImpactAdvisor advisor, Duration refreshInterval, Duration timeout) {
+            Duration period, ImpactAdvisor advisor, Duration refreshInterval, Duration timeout) {
         this.parent = requireNonNull(parent, "parent");
         this.instrument = requireNonNull(instrument, "instrument");
         this.coefficients = requireNonNull(coefficients, "coefficients");
+        this.period = requireNonNull(period, "period");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period: " + period + " (expected: > 0)");
+        }
         this.advisor = requireNonNull(advisor, "advisor");
         this.refreshInterval = requireNonNull(refreshInterval, "refreshInterval");
         this.timeout = requireNonNull(timeout, "timeout");
@@ -72,10 +78,10 @@ public final class ImpactAdaptiveShortfall implements AdvisedStrategy {
             plan = plan(context, 1.0);
         }
         SliceDecision decision = settleQuestion(context);
-        if (pending == null && (lastAsked == null || !context.now().isBefore(lastAsked.plus(refreshInterval)))) {
+        if (pending == null && (nextQuestionAt == null || !context.now().isBefore(nextQuestionAt))) {
             var question = question(context);
             pending = PendingAnswer.ask(() -> advisor.adjust(question), context.now());
-            lastAsked = context.now();
+            nextQuestionAt = context.now().plus(refreshInterval);
         }
         return decision;
     }
@@ -115,8 +121,8 @@ public final class ImpactAdaptiveShortfall implements AdvisedStrategy {
         String action = due.compareTo(before) > 0 ? AdvisorAction.ACCELERATE.name()
                 : due.compareTo(before) < 0 ? AdvisorAction.DECELERATE.name() : AdvisorAction.CONTINUE.name();
         return new SliceDecision(due, answer.source(), action, String.format(Locale.ROOT,
-                "impact factor %.2f (confidence %.2f), re-planned %s over %d min: %s", answer.factor(),
-                answer.confidence(), context.unsent().toPlainString(), minutesLeft(context.now()), answer.reasoning()),
+                "impact factor %.2f (confidence %.2f), re-planned %s over %d periods: %s", answer.factor(),
+                answer.confidence(), context.unsent().toPlainString(), periodsLeft(context.now()), answer.reasoning()),
                 latencyMillis);
     }
 
@@ -126,8 +132,10 @@ public final class ImpactAdaptiveShortfall implements AdvisedStrategy {
                 current.factor(), due.toPlainString()));
     }
 
+    /** Counts the fallback and asks again one period on rather than a whole refresh interval. */
     private SliceDecision fallback(StrategyContext context, Plan current, String why, long latencyMillis) {
         fallbacks++;
+        nextQuestionAt = context.now().plus(period);
         BigDecimal due = current.due(context);
         return new SliceDecision(due, DecisionSource.FALLBACK, AdvisorAction.CONTINUE.name(),
                 why + String.format(Locale.ROOT, "; keeping the plan (impact factor %.2f)", current.factor()),
@@ -137,7 +145,7 @@ public final class ImpactAdaptiveShortfall implements AdvisedStrategy {
     private Plan plan(StrategyContext context, double factor) {
         var remainder = new ParentOrder(parent.id(), parent.symbol(), parent.side(), context.unsent(), context.now(),
                 parent.deadline(), parent.decisionPrice(), parent.riskAversion());
-        var model = coefficients.forRemainder(context.unsent().doubleValue(), minutesLeft(context.now()), factor);
+        var model = coefficients.forRemainder(context.unsent().doubleValue(), periodsLeft(context.now()), factor);
         return new Plan(ImplementationShortfallSchedule.build(remainder, instrument, model), context.sent(), factor);
     }
 
@@ -146,14 +154,14 @@ public final class ImpactAdaptiveShortfall implements AdvisedStrategy {
         double unsent = context.unsent().doubleValue();
         double mid = context.market().mid();
         var trajectory = AlmgrenChrissTrajectory.optimal(
-                coefficients.forRemainder(unsent, minutesLeft(context.now()), 1.0));
+                coefficients.forRemainder(unsent, periodsLeft(context.now()), 1.0));
         return new ImpactQuestion(parent, context.now(), unsent, Duration.between(context.now(), parent.deadline()),
                 mid, context.market().spreadBps(), context.market().volatility(), context.market().lastBarVolume(),
                 trajectory.expectedCost() / (unsent * mid) * 1e4);
     }
 
-    private int minutesLeft(Instant now) {
-        return (int) Math.max(1, Duration.between(now, parent.deadline()).toMinutes());
+    private int periodsLeft(Instant now) {
+        return (int) Math.max(1, Duration.between(now, parent.deadline()).toMillis() / period.toMillis());
     }
 
     @Override

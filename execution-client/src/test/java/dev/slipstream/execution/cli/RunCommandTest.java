@@ -3,10 +3,13 @@ package dev.slipstream.execution.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipstream.api.execution.v1.ImpactAdjustmentResponse;
+import dev.slipstream.api.execution.v1.Source;
 import dev.slipstream.execution.advisor.FakeAdvisorService;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybit;
 import dev.slipstream.execution.venue.bybit.fake.FakeBybitFault;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -119,6 +122,32 @@ class RunCommandTest {
         }
     }
 
+    @Test
+    void adaptiveIsAsksTheGatewaysImpactAdjustment() {
+        try (var advisor = new FakeAdvisorService()) {
+            advisor.answerImpactWith(ImpactAdjustmentResponse.newBuilder().setSource(Source.SOURCE_MODEL)
+                    .setAdjustmentFactor(1.5).setFactorLow(1.2).setFactorHigh(1.8).setConfidence(0.6)
+                    .setReasoning("thin book").build());
+            Map<String, String> environment = new HashMap<>(FakeBybit.environment());
+            environment.put("SLIPSTREAM_API_KEY", "gateway-key");
+
+            Outcome run = run(environment, args("testnet", "adaptive-is", "3", "1", "--advisor",
+                    advisor.uri().getAuthority(), "--advisor-timeout-ms", "2000"));
+
+            assertThat(run.exit()).as(run.stdout() + run.stderr()).isZero();
+            assertThat(run.stdout()).contains("with adaptive-is", "state COMPLETE, filled 0.03 of 0.03");
+            // The first call may still be on its way when a short order is done: wait for it, bounded.
+            long giveUpAt = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (advisor.receivedImpact().isEmpty() && System.nanoTime() < giveUpAt) {
+                Thread.onSpinWait();
+            }
+            assertThat(advisor.receivedImpact()).isNotEmpty().allSatisfy(received -> {
+                assertThat(received.authorization()).isEqualTo("Bearer gateway-key");
+                assertThat(received.request().getOrder().getSymbol()).isEqualTo(FakeBybit.SYMBOL);
+            });
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"websocket", "rest"})
     void paperTradesOnTheLiveBookAndSendsNothing(String marketData) {
@@ -205,7 +234,7 @@ class RunCommandTest {
         assertThat(run(FakeBybit.environment(), args("moon", "twap", "2", "1")).stderr())
                 .contains("--venue: moon (expected: paper, testnet or mainnet)");
         assertThat(run(FakeBybit.environment(), args("testnet", "vortex", "2", "1")).stderr())
-                .contains("--strategy: vortex (expected one of [twap, vwap, is, pov, adaptive])");
+                .contains("--strategy: vortex (expected one of [twap, vwap, is, pov, adaptive, adaptive-is])");
         assertThat(run(FakeBybit.environment(), args("testnet", "adaptive", "2", "1")).stderr())
                 .contains("--strategy adaptive needs --advisor host:port");
     }

@@ -31,7 +31,8 @@ class ImpactAdaptiveShortfallTest {
     }
 
     private static ImpactAdaptiveShortfall strategy(ImpactAdvisor advisor) {
-        return new ImpactAdaptiveShortfall(PARENT, INSTRUMENT, COEFFICIENTS, advisor, REFRESH, TIMEOUT);
+        return new ImpactAdaptiveShortfall(PARENT, INSTRUMENT, COEFFICIENTS, Duration.ofMinutes(1), advisor, REFRESH,
+                TIMEOUT);
     }
 
     private static ImpactAdvisor answering(double factor) {
@@ -96,6 +97,24 @@ class ImpactAdaptiveShortfallTest {
         assertThat(gaveUp.source()).isEqualTo(DecisionSource.FALLBACK);
         assertThat(gaveUp.reasoning()).startsWith("impact advisor late: no answer after 60000 ms");
         assertThat(never).isCancelled();
+    }
+
+    @Test
+    void afterAFailureTheQuestionIsAskedAgainOnePeriodLater() {
+        List<Instant> asked = new ArrayList<>();
+        var strategy = strategy(question -> {
+            asked.add(question.now());
+            return CompletableFuture.failedFuture(new IllegalStateException("down"));
+        });
+
+        BigDecimal sent = BigDecimal.ZERO;
+        for (int minute = 0; minute < 4; minute++) {
+            sent = sent.add(strategy.decide(at(minute, sent)).quantity());
+        }
+
+        // Asked at 0, failure seen at 1 (ask again from 2), asked at 2, failure seen at 3.
+        assertThat(asked).containsExactly(Orders.START, Orders.START.plus(Duration.ofMinutes(2)));
+        assertThat(strategy.fallbackRate()).isEqualTo(1.0);
     }
 
     @Test

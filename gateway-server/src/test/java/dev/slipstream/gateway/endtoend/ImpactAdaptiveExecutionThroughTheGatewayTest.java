@@ -77,8 +77,8 @@ class ImpactAdaptiveExecutionThroughTheGatewayTest {
                 lastQuestion.set(grpc.adjust(question));
                 return lastQuestion.get();
             };
-            var strategy = new ImpactAdaptiveShortfall(parent, Replays.BTC_PERP, COEFFICIENTS, paced,
-                                                       Duration.ofMinutes(5), ADVISOR_TIMEOUT);
+            var strategy = new ImpactAdaptiveShortfall(parent, Replays.BTC_PERP, COEFFICIENTS, Duration.ofMinutes(1),
+                                                       paced, Duration.ofMinutes(5), ADVISOR_TIMEOUT);
             var clock = new SimulatedClock(START.minus(Duration.ofHours(1)));
             var venue = new SimulatedVenue(Replays.barsAround(parent), Replays.BTC_PERP,
                                            PowerLawImpact.squareRoot(0.7, 0.5), SpreadModel.constant(0.5), clock);
