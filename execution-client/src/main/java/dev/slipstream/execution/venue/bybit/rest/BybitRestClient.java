@@ -10,6 +10,7 @@ import dev.slipstream.execution.venue.bybit.BybitOrderUpdate;
 import dev.slipstream.execution.venue.bybit.BybitSigner;
 import dev.slipstream.execution.venue.bybit.BybitTicker;
 import dev.slipstream.execution.venue.bybit.BybitTrade;
+import dev.slipstream.execution.venue.bybit.BybitWire;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class BybitRestClient {
         ObjectNode body = BybitTransport.JSON.createObjectNode()
                 .put("category", category)
                 .put("symbol", order.symbol())
-                .put("side", BybitRestRecords.wire(order.side()))
+                .put("side", BybitWire.wire(order.side()))
                 .put("orderType", order.type().wire())
                 .put("qty", order.quantity().toPlainString());
         if (order.price() != null) {
@@ -79,7 +80,7 @@ public final class BybitRestClient {
         body.put("timeInForce", order.timeInForce().wire()).put("orderLinkId", order.orderLinkId());
         try {
             JsonNode result = transport.post("/v5/order/create", body);
-            return new OrderAck(BybitRestRecords.text(result, "orderId"), order.orderLinkId(), false);
+            return new OrderAck(BybitWire.text(result, "orderId"), order.orderLinkId(), false);
         } catch (BybitException.DuplicateOrderLinkId duplicate) {
             BybitOrderUpdate placed = order(order.symbol(), order.orderLinkId()).orElseThrow(() -> duplicate);
             return new OrderAck(placed.orderId(), placed.orderLinkId(), true);
@@ -102,14 +103,14 @@ public final class BybitRestClient {
     public Optional<BybitOrderUpdate> order(String symbol, String orderLinkId) {
         JsonNode list = transport.get("/v5/order/realtime",
                 query("symbol", symbol, "orderLinkId", orderLinkId), true).path("list");
-        return list.isEmpty() ? Optional.empty() : Optional.of(BybitRestRecords.orderUpdate(list.get(0)));
+        return list.isEmpty() ? Optional.empty() : Optional.of(BybitWire.orderUpdate(list.get(0)));
     }
 
     /** Open orders of {@code symbol} ({@code /v5/order/realtime} with openOnly=0). */
     public List<BybitOrderUpdate> openOrders(String symbol) {
         List<BybitOrderUpdate> orders = new ArrayList<>();
         transport.get("/v5/order/realtime", query("symbol", symbol, "openOnly", "0"), true).path("list")
-                .forEach(order -> orders.add(BybitRestRecords.orderUpdate(order)));
+                .forEach(order -> orders.add(BybitWire.orderUpdate(order)));
         return orders;
     }
 

@@ -1,13 +1,15 @@
 package dev.slipstream.execution.venue.bybit.rest;
 
+import static dev.slipstream.execution.venue.bybit.BybitWire.millis;
+import static dev.slipstream.execution.venue.bybit.BybitWire.side;
+import static dev.slipstream.execution.venue.bybit.BybitWire.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slipstream.execution.order.Side;
 import dev.slipstream.execution.venue.Bar;
 import dev.slipstream.execution.venue.BookEvent;
-import dev.slipstream.execution.venue.bybit.BybitOrderState;
-import dev.slipstream.execution.venue.bybit.BybitOrderUpdate;
 import dev.slipstream.execution.venue.bybit.BybitTicker;
 import dev.slipstream.execution.venue.bybit.BybitTrade;
+import dev.slipstream.execution.venue.bybit.BybitWire;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,41 +20,20 @@ public final class BybitRestRecords {
 
     private BybitRestRecords() {}
 
-    /** An order object of {@code /v5/order/realtime} (the private {@code order} topic uses the same fields). */
-    public static BybitOrderUpdate orderUpdate(JsonNode order) {
-        String reject = order.path("rejectReason").asText("");
-        return new BybitOrderUpdate(text(order, "orderId"), text(order, "orderLinkId"), text(order, "symbol"),
-                BybitOrderState.fromWire(text(order, "orderStatus")), decimal(order, "qty"),
-                decimal(order, "cumExecQty"), decimal(order, "leavesQty"), decimal(order, "avgPrice"),
-                reject.isEmpty() ? "EC_NoError" : reject, millis(order, "updatedTime"));
-    }
-
-    public static Side side(String wire) {
-        return switch (wire) {
-            case "Buy" -> Side.BUY;
-            case "Sell" -> Side.SELL;
-            default -> throw new IllegalArgumentException("side: " + wire + " (expected: Buy or Sell)");
-        };
-    }
-
-    public static String wire(Side side) {
-        return side == Side.BUY ? "Buy" : "Sell";
-    }
-
     /** Spot tickers have no mark price, funding or open interest: those read as zero there. */
     static BybitTicker ticker(JsonNode ticker) {
         return new BybitTicker(text(ticker, "symbol"), decimal(ticker, "bid1Price"), decimal(ticker, "ask1Price"),
-                decimal(ticker, "lastPrice"), decimalOrZero(ticker, "markPrice"), decimalOrZero(ticker, "fundingRate"),
-                Instant.ofEpochMilli(decimalOrZero(ticker, "nextFundingTime").longValue()),
-                decimalOrZero(ticker, "openInterest"), decimal(ticker, "volume24h"), decimal(ticker, "turnover24h"));
+                decimal(ticker, "lastPrice"), zeroIfAbsent(ticker, "markPrice"), zeroIfAbsent(ticker, "fundingRate"),
+                Instant.ofEpochMilli(zeroIfAbsent(ticker, "nextFundingTime").longValue()),
+                zeroIfAbsent(ticker, "openInterest"), decimal(ticker, "volume24h"), decimal(ticker, "turnover24h"));
     }
 
-    private static BigDecimal decimalOrZero(JsonNode node, String field) {
+    private static BigDecimal zeroIfAbsent(JsonNode node, String field) {
         return node.hasNonNull(field) ? decimal(node, field) : BigDecimal.ZERO;
     }
 
     static BybitTrade trade(JsonNode trade) {
-        return new BybitTrade(text(trade, "execId"), text(trade, "symbol"), side(text(trade, "side")),
+        return new BybitTrade(text(trade, "execId"), text(trade, "symbol"), side(trade, "side"),
                 decimal(trade, "size"), decimal(trade, "price"), millis(trade, "time"));
     }
 
@@ -90,22 +71,8 @@ public final class BybitRestRecords {
                 new BigDecimal(minNotional));
     }
 
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("Bybit answer without " + field + ": " + node);
-        }
-        return value.asText();
-    }
-
     /** Empty strings stand for zero (e.g. avgPrice before any fill). */
-    static BigDecimal decimal(JsonNode node, String field) {
-        String value = text(node, field);
-        return value.isEmpty() ? BigDecimal.ZERO : new BigDecimal(value);
-    }
-
-    private static Instant millis(JsonNode node, String field) {
-        String value = text(node, field);
-        return Instant.ofEpochMilli(value.isEmpty() ? 0 : Long.parseLong(value));
+    private static BigDecimal decimal(JsonNode node, String field) {
+        return BybitWire.decimalOrZero(node, field);
     }
 }

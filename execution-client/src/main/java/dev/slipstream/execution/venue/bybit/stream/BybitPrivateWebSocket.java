@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipstream.execution.venue.bybit.BybitPrivateStream;
 import dev.slipstream.execution.venue.bybit.BybitSigner;
+import dev.slipstream.execution.venue.bybit.BybitWire;
 import dev.slipstream.execution.venue.bybit.PrivateStreamListener;
 import java.net.URI;
 import java.time.Clock;
@@ -143,7 +144,7 @@ public final class BybitPrivateWebSocket implements BybitPrivateStream {
             for (JsonNode item : message.path("data")) {
                 try {
                     switch (topic) {
-                        case "order" -> target.onOrder(PrivateMessages.order(item));
+                        case "order" -> target.onOrder(BybitWire.orderUpdate(item));
                         case "execution" -> {
                             if (PrivateMessages.isTrade(item)) {
                                 target.onExecution(PrivateMessages.execution(item));

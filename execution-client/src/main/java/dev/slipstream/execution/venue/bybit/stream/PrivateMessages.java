@@ -1,38 +1,23 @@
 package dev.slipstream.execution.venue.bybit.stream;
 
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.decimal;
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.decimalOrZero;
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.millis;
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.side;
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.text;
+import static dev.slipstream.execution.venue.bybit.BybitWire.decimal;
+import static dev.slipstream.execution.venue.bybit.BybitWire.millis;
+import static dev.slipstream.execution.venue.bybit.BybitWire.side;
+import static dev.slipstream.execution.venue.bybit.BybitWire.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slipstream.execution.venue.bybit.BybitExecution;
-import dev.slipstream.execution.venue.bybit.BybitOrderState;
-import dev.slipstream.execution.venue.bybit.BybitOrderUpdate;
+import dev.slipstream.execution.venue.bybit.BybitWire;
 
 /**
- * Reads the items of the private {@code order} and {@code execution} topics (Bybit v5 "WebSocket Stream / Private":
- * Order, Execution); field names as documented there.
+ * Reads the items of the private {@code execution} topic (Bybit v5 "WebSocket Stream / Private": Execution; field
+ * names as documented there). Items of the {@code order} topic are read by {@link BybitWire#orderUpdate}.
  */
 final class PrivateMessages {
 
     static final String EXEC_TYPE_TRADE = "Trade";
 
     private PrivateMessages() {}
-
-    static BybitOrderUpdate order(JsonNode item) {
-        String status = text(item, "orderStatus");
-        BybitOrderState state;
-        try {
-            state = BybitOrderState.fromWire(status);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("\"orderStatus\": \"" + status + "\" is not a v5 order status", e);
-        }
-        return new BybitOrderUpdate(text(item, "orderId"), text(item, "orderLinkId"), text(item, "symbol"), state,
-                decimal(item, "qty"), decimalOrZero(item, "cumExecQty"), decimalOrZero(item, "leavesQty"),
-                decimalOrZero(item, "avgPrice"), text(item, "rejectReason"), millis(item, "updatedTime"));
-    }
 
     /** True for a fill of one of our orders; funding, settlement and ADL/bust rows are not fills we placed. */
     static boolean isTrade(JsonNode item) {

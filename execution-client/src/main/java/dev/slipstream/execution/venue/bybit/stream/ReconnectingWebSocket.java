@@ -1,5 +1,7 @@
 package dev.slipstream.execution.venue.bybit.stream;
 
+import dev.slipstream.execution.venue.bybit.BybitWire;
+
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -306,7 +308,7 @@ final class ReconnectingWebSocket implements AutoCloseable {
             try {
                 node = MAPPER.readTree(text);
             } catch (JsonProcessingException e) {
-                handler.onError(name + " stream: a message is not JSON: " + abbreviate(text));
+                handler.onError(name + " stream: a message is not JSON: " + BybitWire.abbreviate(text));
                 return;
             }
             String op = node.path("op").asText();
@@ -317,7 +319,7 @@ final class ReconnectingWebSocket implements AutoCloseable {
             try {
                 handler.onMessage(node);
             } catch (RuntimeException e) {
-                handler.onError(name + " stream: cannot handle " + abbreviate(text) + ": " + e);
+                handler.onError(name + " stream: cannot handle " + BybitWire.abbreviate(text) + ": " + e);
             }
         }
 
@@ -380,9 +382,5 @@ final class ReconnectingWebSocket implements AutoCloseable {
                 }
             }
         }
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 }

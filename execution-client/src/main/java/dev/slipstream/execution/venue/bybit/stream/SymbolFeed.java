@@ -1,9 +1,9 @@
 package dev.slipstream.execution.venue.bybit.stream;
 
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.decimal;
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.millis;
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.side;
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.text;
+import static dev.slipstream.execution.venue.bybit.BybitWire.decimal;
+import static dev.slipstream.execution.venue.bybit.BybitWire.millis;
+import static dev.slipstream.execution.venue.bybit.BybitWire.side;
+import static dev.slipstream.execution.venue.bybit.BybitWire.text;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;

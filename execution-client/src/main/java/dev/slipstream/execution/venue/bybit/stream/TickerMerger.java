@@ -1,7 +1,7 @@
 package dev.slipstream.execution.venue.bybit.stream;
 
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.decimal;
-import static dev.slipstream.execution.venue.bybit.stream.BybitWire.millis;
+import static dev.slipstream.execution.venue.bybit.BybitWire.decimal;
+import static dev.slipstream.execution.venue.bybit.BybitWire.millis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slipstream.execution.venue.bybit.BybitCredentials;
 import dev.slipstream.execution.venue.bybit.BybitExecution;
 import dev.slipstream.execution.venue.bybit.BybitTrade;
-import dev.slipstream.execution.venue.bybit.rest.BybitRestRecords;
+import dev.slipstream.execution.venue.bybit.BybitWire;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -38,8 +38,8 @@ public final class FakeBybit implements AutoCloseable {
         exchange.addListener(new FakeBybitExchange.Listener() {
             @Override
             public void onOrder(ObjectNode order) {
-                streams.publishOrder(BybitRestRecords.orderUpdate(order), new FakeBybitStreams.OrderTerms(
-                        BybitRestRecords.side(order.path("side").asText()), order.path("orderType").asText(),
+                streams.publishOrder(BybitWire.orderUpdate(order), new FakeBybitStreams.OrderTerms(
+                        BybitWire.side(order, "side"), order.path("orderType").asText(),
                         new BigDecimal(order.path("price").asText()), order.path("timeInForce").asText()));
             }
 
@@ -51,7 +51,7 @@ public final class FakeBybit implements AutoCloseable {
             @Override
             public void onPublicTrade(String symbol, ObjectNode trade) {
                 streams.publishTrades(symbol, List.of(new BybitTrade(trade.path("execId").asText(), symbol,
-                        BybitRestRecords.side(trade.path("side").asText()), new BigDecimal(trade.path("size").asText()),
+                        BybitWire.side(trade, "side"), new BigDecimal(trade.path("size").asText()),
                         new BigDecimal(trade.path("price").asText()),
                         Instant.ofEpochMilli(trade.path("time").asLong()))));
             }
@@ -89,7 +89,7 @@ public final class FakeBybit implements AutoCloseable {
     public static BybitExecution execution(ObjectNode json) {
         return new BybitExecution(json.path("execId").asText(), json.path("orderId").asText(),
                 json.path("orderLinkId").asText(), json.path("symbol").asText(),
-                BybitRestRecords.side(json.path("side").asText()), new BigDecimal(json.path("execQty").asText()),
+                BybitWire.side(json, "side"), new BigDecimal(json.path("execQty").asText()),
                 new BigDecimal(json.path("execPrice").asText()), json.path("isMaker").asBoolean(),
                 Instant.ofEpochMilli(json.path("execTime").asLong()));
     }
