@@ -35,15 +35,17 @@ public final class ChatGateway {
     private final ChatRequestValidator validator;
     private final ChatPolicy policy;
     private final ChatObserver observer;
+    private final TokenCounter tokens;
 
     public ChatGateway(ModelCatalog catalog, Router router, ResponseCache cache, ChatRequestValidator validator,
-                       ChatPolicy policy, ChatObserver observer) {
+                       ChatPolicy policy, ChatObserver observer, TokenCounter tokens) {
         this.catalog = requireNonNull(catalog, "catalog");
         this.router = requireNonNull(router, "router");
         this.cache = requireNonNull(cache, "cache");
         this.validator = requireNonNull(validator, "validator");
         this.policy = requireNonNull(policy, "policy");
         this.observer = requireNonNull(observer, "observer");
+        this.tokens = requireNonNull(tokens, "tokens");
     }
 
     public ModelCatalog catalog() {
@@ -137,11 +139,13 @@ public final class ChatGateway {
             return StreamHandle.NOOP;
         }
         final AtomicReference<ChatPolicy.Admission> admitted = new AtomicReference<>();
+        final StreamProgress progress = new StreamProgress(listener);
         final DeferredStream handle = new DeferredStream(() -> {
-            observed.failed(route, new CancellationException("the caller cancelled the stream"));
             final ChatPolicy.Admission admission = admitted.get();
-            if (admission != null) {
-                admission.abandon();
+            if (admission == null) {
+                observed.failed(route, new CancellationException("the caller cancelled the stream"));
+            } else {
+                settleCancelled(request, route, admission, progress, observed);
             }
         });
         policy.admit(caller, request, route).whenComplete((admission, refused) -> {
@@ -153,18 +157,38 @@ public final class ChatGateway {
             }
             admitted.set(admission);
             final boolean started = handle.start(
-                    () -> answer(route, completionId, request, deadline, admission, observed, listener, startNanos));
+                    () -> answer(route, completionId, request, deadline, admission, observed, progress, startNanos));
             if (!started) {
-                admission.abandon();
+                admission.release(); // Cancelled while being admitted: no provider saw the request.
             }
         });
         return handle;
     }
 
+    /**
+     * A stream the caller cancelled is settled to what was produced up to then: nothing if no target was
+     * called yet, else the prompt and the chunks delivered, counted with the gateway's tokenizer (the provider
+     * reports usage only at the end) and priced at the target that was streaming.
+     */
+    private void settleCancelled(ChatRequest request, Route route, ChatPolicy.Admission admission,
+                                 StreamProgress progress, ChatObserver.Call observed) {
+        @Nullable
+        final String target = progress.target();
+        if (target == null) {
+            admission.release();
+            observed.failed(route, new CancellationException("the caller cancelled the stream"));
+            return;
+        }
+        final TokenUsage usage = new TokenUsage(tokens.countPrompt(request.messages()),
+                                                tokens.count(progress.delivered()), 0, 0);
+        observed.cancelled(route, usage, admission.settle(target, usage));
+    }
+
     /** Streams an admitted call's answer: from the cache, or through the route. */
     private StreamHandle answer(Route route, String completionId, ChatRequest request, Deadline deadline,
                                 ChatPolicy.Admission admission, ChatObserver.Call observed,
-                                ChatStreamListener listener, long startNanos) {
+                                StreamProgress progress, long startNanos) {
+        final ChatStreamListener listener = progress.listener;
         final String cacheKey = cache.keyFor(request, route.name(), route.targetNames());
         final ChatCompletion cached = cacheKey == null ? null : cache.get(cacheKey);
         if (cached != null) {
@@ -177,11 +201,11 @@ public final class ChatGateway {
             return StreamHandle.NOOP;
         }
         final long upstreamStartNanos = System.nanoTime();
-        final FirstDelta firstDelta = new FirstDelta(listener);
-        final RouteRun run = router.stream(route, request.messages(), request.options(), deadline, firstDelta);
+        final RouteRun run = router.stream(route, request.messages(), request.options(), deadline, progress);
+        progress.run = run;
         run.result().whenComplete((routed, error) -> {
             if (error instanceof CancellationException) {
-                return; // The caller went away; the cancelled handle told the observer and abandoned the call.
+                return; // The caller went away; the cancelled handle settled the call and told the observer.
             }
             if (error != null) {
                 admission.release();
@@ -193,7 +217,7 @@ public final class ChatGateway {
             final ChatCompletion answer = completion(completionId, request, routed, settle(admission, routed),
                                                      startNanos, upstreamStartNanos, endNanos);
             store(cacheKey, answer);
-            final long firstTokenNanos = firstDelta.nanoTime(endNanos) - startNanos;
+            final long firstTokenNanos = progress.firstDeltaNanoTime(endNanos) - startNanos;
             observed.succeeded(route, answer, firstTokenNanos);
             listener.onComplete(answer, firstTokenNanos);
         });
@@ -244,12 +268,18 @@ public final class ChatGateway {
                                   upstreamNanos, routed.attempts(), routed.fallback(), false);
     }
 
-    /** Passes chunks on, noting when the first one went out. */
-    private static final class FirstDelta implements Consumer<String> {
-        private final ChatStreamListener listener;
+    /**
+     * Passes a stream's chunks on, noting when the first one went out and what was delivered, so that a
+     * cancelled stream can be settled to it.
+     */
+    private static final class StreamProgress implements Consumer<String> {
+        final ChatStreamListener listener;
+        private final StringBuilder delivered = new StringBuilder();
         private volatile long firstDeltaNanos;
+        @Nullable
+        volatile RouteRun run;
 
-        FirstDelta(ChatStreamListener listener) {
+        StreamProgress(ChatStreamListener listener) {
             this.listener = listener;
         }
 
@@ -258,12 +288,28 @@ public final class ChatGateway {
             if (firstDeltaNanos == 0) {
                 firstDeltaNanos = System.nanoTime();
             }
+            synchronized (delivered) {
+                delivered.append(text);
+            }
             listener.onDelta(text);
         }
 
         /** When the first chunk went out, or {@code endNanos} if none did. */
-        long nanoTime(long endNanos) {
+        long firstDeltaNanoTime(long endNanos) {
             return firstDeltaNanos == 0 ? endNanos : firstDeltaNanos;
+        }
+
+        String delivered() {
+            synchronized (delivered) {
+                return delivered.toString();
+            }
+        }
+
+        /** The {@code provider/model} being called now, or null before the first attempt. */
+        @Nullable
+        String target() {
+            final RouteRun started = run;
+            return started == null ? null : started.currentTarget();
         }
     }
 

@@ -22,6 +22,7 @@ import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatObserver;
 import dev.slipstream.gateway.chat.ChatRequest;
+import dev.slipstream.gateway.chat.TokenUsage;
 import dev.slipstream.gateway.config.ModelConfig;
 import dev.slipstream.gateway.config.RouteConfig;
 import dev.slipstream.gateway.error.ErrorReason;
@@ -123,6 +124,24 @@ public final class RequestRecorder implements ChatObserver {
             if (timeToFirstTokenNanos >= 0) {
                 line.put("time_to_first_token_ms", timeToFirstTokenNanos / 1_000_000);
             }
+            requestLog.info("{}", line);
+        }
+
+        @Override
+        public void cancelled(Route route, TokenUsage usage, long costMicrosUsd) {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            metrics.inFlight.dec();
+            final String model = modelLabel(route);
+            metrics.requests.labels(caller.keyId(), model, route.firstProvider(), CANCELLED).inc();
+            metrics.tokens.labels(caller.keyId(), model, "input").inc(usage.inputTokens());
+            metrics.tokens.labels(caller.keyId(), model, "output").inc(usage.outputTokens());
+            metrics.cost.labels(caller.keyId(), model).inc(costMicrosUsd);
+            final ObjectNode line = line(route, route.firstProvider(), CANCELLED);
+            line.put("input_tokens", usage.inputTokens());
+            line.put("output_tokens", usage.outputTokens());
+            line.put("cost_micros_usd", costMicrosUsd);
             requestLog.info("{}", line);
         }
 

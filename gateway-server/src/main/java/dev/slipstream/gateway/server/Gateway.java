@@ -225,7 +225,7 @@ public final class Gateway implements AutoCloseable {
         final ModelCatalog catalog = new ModelCatalog(providers, config.models(), config.defaultModel());
         return new ChatGateway(catalog, new Router(catalog, providers, config.routes()),
                                new ResponseCache(config.cache()), new ChatRequestValidator(config.limits()), policy,
-                               observer);
+                               observer, tokens);
     }
 
     private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
