@@ -134,7 +134,7 @@ public final class Gateway implements AutoCloseable {
         final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("provider-", 0).factory());
         final RateLimiter rateLimiter = rateLimiter(config);
-        final Spend spend = spend(config.contextStore());
+        final Spend spend = spend(config.contextStore(), config.policy().usageRetentionDays());
         final ChatPolicy policy = new GatewayPolicy(tokens, rateLimiter,
                                                     new Budgets(spend.counters(), config.tenants(), Clock.systemUTC()),
                                                     new PriceTable(config.pricing()), spend.ledger(),
@@ -199,11 +199,13 @@ public final class Gateway implements AutoCloseable {
     /** Budget counters and the ledger: in Redis when sessions are kept there, so that replicas share them. */
     private record Spend(SpendCounters counters, SpendLedger ledger) {}
 
-    private static Spend spend(ContextStoreConfig store) {
+    private static Spend spend(ContextStoreConfig store, int usageRetentionDays) {
         if (ContextStoreConfig.MEMORY.equals(store.uri())) {
-            return new Spend(new InMemorySpendCounters(), new InMemorySpendLedger());
+            return new Spend(new InMemorySpendCounters(Clock.systemUTC()),
+                             new InMemorySpendLedger(Clock.systemUTC(), usageRetentionDays));
         }
-        final RedisSpend redis = new RedisSpend(store.uri(), Duration.ofMillis(store.commandTimeoutMs()));
+        final RedisSpend redis = new RedisSpend(store.uri(), Duration.ofMillis(store.commandTimeoutMs()),
+                                                usageRetentionDays);
         return new Spend(redis, redis);
     }
 
