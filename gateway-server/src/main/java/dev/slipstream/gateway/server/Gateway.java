@@ -15,6 +15,7 @@ import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpHeaders;
 import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
@@ -33,6 +34,7 @@ import dev.slipstream.gateway.auth.ApiKeyVerifier;
 import dev.slipstream.gateway.auth.ApiKeys;
 import dev.slipstream.gateway.auth.KeyRegistry;
 import dev.slipstream.gateway.auth.RedisStoredKeys;
+import dev.slipstream.gateway.auth.Scope;
 import dev.slipstream.gateway.auth.StoredKeys;
 import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.chat.ChatGateway;
@@ -65,6 +67,7 @@ import dev.slipstream.gateway.grpc.GrpcAuthInterceptor;
 import dev.slipstream.gateway.grpc.GrpcRequestTooLargeHandler;
 import dev.slipstream.gateway.grpc.ModelGrpcService;
 import dev.slipstream.gateway.grpc.PromptGrpcService;
+import dev.slipstream.gateway.http.HttpApiKeyAuth;
 import dev.slipstream.gateway.http.OpenAiHttpService;
 import dev.slipstream.gateway.http.PromptHttpService;
 import dev.slipstream.gateway.http.ProviderHealthService;
@@ -270,7 +273,7 @@ public final class Gateway implements AutoCloseable {
                                                io.micrometer.core.instrument.Clock.SYSTEM))
                                        .decorator(MetricCollectingService.newDecorator(
                                                MeterIdPrefixFunction.ofDefault("armeria.server")))
-                                       .service("/metrics", new MetricsService(metrics));
+                                       .service("/metrics", metricsService(config, metrics, verifier));
         OpenAiHttpService.mount(sb, chat, verifier);
         PromptHttpService.mount(sb, invoker, verifier);
         ProviderHealthService.mount(sb, chat.router(), chat.cache(), verifier);
@@ -278,6 +281,15 @@ public final class Gateway implements AutoCloseable {
             sb.serviceUnder("/docs", docService());
         }
         return sb.build();
+    }
+
+    /** {@code GET /metrics}, behind an admin key when {@code server.metrics_require_admin} says so. */
+    private static HttpService metricsService(ServerConfig config, CollectorRegistry metrics,
+                                              ApiKeyVerifier verifier) {
+        final HttpService service = new MetricsService(metrics);
+        return config.metricsRequireAdmin()
+               ? service.decorate(HttpApiKeyAuth.newDecorator(verifier, Scope.ADMIN, "GET /metrics"))
+               : service;
     }
 
     private static DocService docService() {
