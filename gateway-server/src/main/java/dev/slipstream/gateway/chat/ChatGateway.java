@@ -86,10 +86,11 @@ public final class ChatGateway {
                 admission.abandon(); // The caller went away while the call was being admitted.
                 return;
             }
-            final String cacheKey = cache.keyFor(request, route.name(), route.targetNames());
+            final String cacheKey = cacheKey(caller, request, route);
             final ChatCompletion cached = cacheKey == null ? null : cache.get(cacheKey);
             if (cached != null) {
                 admission.settle(route.targetNames().getFirst(), TokenUsage.ZERO);
+                observed.cacheHit(route, cached.costMicrosUsd());
                 completion.complete(cached.servedFromCache(id, request.requestId(), System.nanoTime() - startNanos));
                 return;
             }
@@ -157,7 +158,8 @@ public final class ChatGateway {
             }
             admitted.set(admission);
             final boolean started = handle.start(
-                    () -> answer(route, completionId, request, deadline, admission, observed, progress, startNanos));
+                    () -> answer(caller, route, completionId, request, deadline, admission, observed, progress,
+                                 startNanos));
             if (!started) {
                 admission.release(); // Cancelled while being admitted: no provider saw the request.
             }
@@ -185,14 +187,15 @@ public final class ChatGateway {
     }
 
     /** Streams an admitted call's answer: from the cache, or through the route. */
-    private StreamHandle answer(Route route, String completionId, ChatRequest request, Deadline deadline,
-                                ChatPolicy.Admission admission, ChatObserver.Call observed,
+    private StreamHandle answer(Principal caller, Route route, String completionId, ChatRequest request,
+                                Deadline deadline, ChatPolicy.Admission admission, ChatObserver.Call observed,
                                 StreamProgress progress, long startNanos) {
         final ChatStreamListener listener = progress.listener;
-        final String cacheKey = cache.keyFor(request, route.name(), route.targetNames());
+        final String cacheKey = cacheKey(caller, request, route);
         final ChatCompletion cached = cacheKey == null ? null : cache.get(cacheKey);
         if (cached != null) {
             admission.settle(route.targetNames().getFirst(), TokenUsage.ZERO);
+            observed.cacheHit(route, cached.costMicrosUsd());
             final long elapsedNanos = System.nanoTime() - startNanos;
             final ChatCompletion answer = cached.servedFromCache(completionId, request.requestId(), elapsedNanos);
             listener.onDelta(cached.content());
@@ -233,6 +236,12 @@ public final class ChatGateway {
         validator.validate(request);
         caller.requireModel(request.model());
         return router.resolve(request.model());
+    }
+
+    /** The cache key of {@code request}'s reply; null when the caller's key or the request opts out. */
+    @Nullable
+    private String cacheKey(Principal caller, ChatRequest request, Route route) {
+        return caller.bypassCache() ? null : cache.keyFor(request, route.name(), route.targetNames());
     }
 
     /** Charges the routed reply's usage at the price of the target that answered; returns the cost. */

@@ -128,6 +128,13 @@ public final class RequestRecorder implements ChatObserver {
         }
 
         @Override
+        public void cacheHit(Route route, long savedCostMicrosUsd) {
+            final String model = modelLabel(route);
+            metrics.cacheHits.labels(model).inc();
+            metrics.cacheSavedCost.labels(model).inc(savedCostMicrosUsd);
+        }
+
+        @Override
         public void cancelled(Route route, TokenUsage usage, long costMicrosUsd) {
             if (!ended.compareAndSet(false, true)) {
                 return;

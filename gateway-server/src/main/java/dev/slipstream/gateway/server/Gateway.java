@@ -53,6 +53,7 @@ import dev.slipstream.gateway.cost.SpendCounters;
 import dev.slipstream.gateway.cost.SpendLedger;
 import dev.slipstream.gateway.cost.PriceTable;
 import dev.slipstream.gateway.metrics.MetricsService;
+import dev.slipstream.gateway.metrics.ProviderHealthCollector;
 import dev.slipstream.gateway.metrics.RequestRecorder;
 import dev.slipstream.gateway.policy.GatewayPolicy;
 import dev.slipstream.gateway.ratelimit.RateLimiter;
@@ -147,6 +148,7 @@ public final class Gateway implements AutoCloseable {
         DefaultExports.register(metrics);
         final ChatGateway chat = chatGateway(config, tokens, blockingExecutor, policy,
                                              new RequestRecorder(metrics, config.models(), config.routes()));
+        new ProviderHealthCollector(chat.router()::health).register(metrics);
         final PromptRegistry prompts;
         try {
             prompts = promptRegistry(config.prompts(), chat.catalog());
@@ -162,7 +164,8 @@ public final class Gateway implements AutoCloseable {
                                                            Clock.systemUTC());
         final KeyRegistry keyRegistry = new KeyRegistry(verifier, storedKeys(config.contextStore()), KEY_SYNC_INTERVAL);
         final GrpcService grpc = grpcService(config, chat, contextStore, tokens, invoker, verifier,
-                                             new AdminGrpcService(keyRegistry, spend.ledger(), prompts));
+                                             new AdminGrpcService(keyRegistry, spend.ledger(), prompts,
+                                                                  chat.router(), chat.cache()));
         final Server server = buildServer(config.server(), grpc, chat, invoker, verifier, metrics);
         server.start().join();
         return new Gateway(server, blockingExecutor, contextStore, rateLimiter, spend.counters(), keyRegistry,
@@ -240,7 +243,7 @@ public final class Gateway implements AutoCloseable {
                           .addService(new ChatGrpcService(chat, SessionChat.create(config, contextStore, chat,
                                                                                     tokens)))
                           .addService(new SessionGrpcService(contextStore, tokens, config.sessions()))
-                          .addService(new ModelGrpcService(chat.catalog()))
+                          .addService(new ModelGrpcService(chat.router(), chat.catalog().defaultAlias()))
                           .addService(new PromptGrpcService(invoker))
                           .addService(new ExecutionAdvisorGrpcService(invoker))
                           .addService(admin)

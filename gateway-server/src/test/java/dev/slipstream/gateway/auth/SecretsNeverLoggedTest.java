@@ -76,7 +76,7 @@ class SecretsNeverLoggedTest {
         Logger.getLogger("").addHandler(julCapture);
         gateway = RunningGateway.start(EmbeddedConfig.create(Map.of()).withAuth(new AuthConfig(null, List.of(
                 new ApiKeyConfig("logged-caller", CALLER_SECRET, null, "desk", List.of("chat"), null, null, null,
-                                 null, null, null)))));
+                                 null, null, null, null)))));
     }
 
     @AfterAll

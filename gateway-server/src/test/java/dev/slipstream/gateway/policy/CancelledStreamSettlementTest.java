@@ -95,7 +95,7 @@ class CancelledStreamSettlementTest {
     private static ApiKeyConfig key(String id) {
         return new ApiKeyConfig(id, secret(id), null, "tenant-" + id, null, null, null,
                                 new RateLimitConfig(null, TOKEN_LIMIT, null),
-                                new BudgetConfig(ESTIMATED_MICROS + ESTIMATED_MICROS / 2, null), null, null);
+                                new BudgetConfig(ESTIMATED_MICROS + ESTIMATED_MICROS / 2, null), null, null, null);
     }
 
     private static String secret(String id) {
