@@ -159,11 +159,12 @@ public final class Gateway implements AutoCloseable {
             spend.counters().close();
             throw e;
         }
-        final PromptInvoker invoker = new PromptInvoker(prompts, chat, config.prompts());
+        final SessionChat sessionChat = SessionChat.create(config, contextStore, chat, tokens);
+        final PromptInvoker invoker = new PromptInvoker(prompts, chat, sessionChat, config.prompts());
         final ApiKeyVerifier verifier = new ApiKeyVerifier(ApiKeys.fromConfig(config.auth(), apiKey),
                                                            Clock.systemUTC());
         final KeyRegistry keyRegistry = new KeyRegistry(verifier, storedKeys(config.contextStore()), KEY_SYNC_INTERVAL);
-        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, invoker, verifier,
+        final GrpcService grpc = grpcService(config, chat, sessionChat, contextStore, tokens, invoker, verifier,
                                              new AdminGrpcService(keyRegistry, spend.ledger(), prompts,
                                                                   chat.router(), chat.cache()));
         final Server server = buildServer(config.server(), grpc, chat, invoker, verifier, metrics);
@@ -236,12 +237,11 @@ public final class Gateway implements AutoCloseable {
                                observer, tokens);
     }
 
-    private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
-                                           TokenCounter tokens, PromptInvoker invoker, ApiKeyVerifier verifier,
-                                           AdminGrpcService admin) {
+    private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, SessionChat sessionChat,
+                                           ContextStore contextStore, TokenCounter tokens, PromptInvoker invoker,
+                                           ApiKeyVerifier verifier, AdminGrpcService admin) {
         return GrpcService.builder()
-                          .addService(new ChatGrpcService(chat, SessionChat.create(config, contextStore, chat,
-                                                                                    tokens)))
+                          .addService(new ChatGrpcService(chat, sessionChat))
                           .addService(new SessionGrpcService(contextStore, tokens, config.sessions()))
                           .addService(new ModelGrpcService(chat.router(), chat.catalog().defaultAlias()))
                           .addService(new PromptGrpcService(invoker))

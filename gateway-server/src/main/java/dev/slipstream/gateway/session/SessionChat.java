@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.context.ContextStore;
@@ -79,7 +80,7 @@ public final class SessionChat {
             result.whenComplete((unused, failure) -> call.cancel(false));
             return call.thenCompose(completion -> result.isDone()
                     ? CompletableFuture.<ChatCompletion>failedFuture(new CancellationException())
-                    : store(principal, sessionId, turn, completion).thenApply(version -> completion));
+                    : store(principal, sessionId, turn, completion.content()).thenApply(version -> completion));
         }).whenComplete((completion, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(ContextStoreErrors.translate(failure));
@@ -114,7 +115,7 @@ public final class SessionChat {
                     if (handle.isCancelled()) {
                         return;
                     }
-                    store(principal, sessionId, turn, completion).whenComplete((version, storeFailure) -> {
+                    store(principal, sessionId, turn, completion.content()).whenComplete((version, storeFailure) -> {
                         if (storeFailure != null) {
                             listener.onError(ContextStoreErrors.translate(storeFailure));
                         } else {
@@ -132,6 +133,23 @@ public final class SessionChat {
         return handle;
     }
 
+    /**
+     * Opens the next turn of the caller's session for a call that asks the model on its own: the session's
+     * window, then {@code request}'s messages; nothing is stored until the turn is committed. Fails with
+     * NOT_FOUND for an unknown session or one of another tenant.
+     */
+    public CompletableFuture<SessionTurn> openTurn(Principal principal, String sessionId, ChatRequest request,
+                                                   Deadline deadline) {
+        return prepare(principal, sessionId, request, deadline).handle((turn, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(ContextStoreErrors.translate(failure));
+            }
+            return new SessionTurn(turn.upstream().messages(), reply -> store(principal, sessionId, turn, reply)
+                    .exceptionallyCompose(storeFailure -> CompletableFuture.failedFuture(
+                            ContextStoreErrors.translate(storeFailure))));
+        });
+    }
+
     private CompletableFuture<Turn> prepare(Principal principal, String sessionId, ChatRequest request,
                                             Deadline deadline) {
         try {
@@ -142,9 +160,9 @@ public final class SessionChat {
         }
     }
 
-    private CompletableFuture<Long> store(Principal principal, String sessionId, Turn turn, ChatCompletion completion) {
+    private CompletableFuture<Long> store(Principal principal, String sessionId, Turn turn, String reply) {
         final List<SessionMessage> messages = new ArrayList<>(turn.newMessages());
-        messages.addAll(stored.toStored(List.of(new ChatMessage(Role.ASSISTANT, completion.content()))));
+        messages.addAll(stored.toStored(List.of(new ChatMessage(Role.ASSISTANT, reply))));
         return appender.append(principal.tenant(), sessionId, turn.version(), messages);
     }
 }
