@@ -53,6 +53,7 @@ import dev.slipstream.gateway.cost.SpendCounters;
 import dev.slipstream.gateway.cost.SpendLedger;
 import dev.slipstream.gateway.cost.PriceTable;
 import dev.slipstream.gateway.metrics.MetricsService;
+import dev.slipstream.gateway.metrics.PromptReloadMetrics;
 import dev.slipstream.gateway.metrics.ProviderHealthCollector;
 import dev.slipstream.gateway.metrics.RequestRecorder;
 import dev.slipstream.gateway.policy.GatewayPolicy;
@@ -151,7 +152,7 @@ public final class Gateway implements AutoCloseable {
         new ProviderHealthCollector(chat.router()::health).register(metrics);
         final PromptRegistry prompts;
         try {
-            prompts = promptRegistry(config.prompts(), chat.catalog());
+            prompts = promptRegistry(config.prompts(), chat.catalog(), new PromptReloadMetrics(metrics));
         } catch (ConfigException e) {
             blockingExecutor.shutdownNow();
             contextStore.close();
@@ -174,9 +175,10 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Loads the template directory; a gateway never starts on a broken set. */
-    private static PromptRegistry promptRegistry(PromptsConfig config, ModelCatalog catalog) {
+    private static PromptRegistry promptRegistry(PromptsConfig config, ModelCatalog catalog,
+                                                 PromptReloadMetrics reloads) {
         try {
-            return PromptRegistry.load(config.templateDirectory(), catalog::serves);
+            return PromptRegistry.load(config.templateDirectory(), catalog::serves, reloads);
         } catch (TemplateValidationException e) {
             throw new ConfigException("prompts.directory " + config.templateDirectory().orElseThrow(),
                                       e.problems().stream().map(Problem::toString).toList());
