@@ -114,14 +114,12 @@ public final class PromptInvoker {
         final ChatMessage userMessage = messages.getLast();
         final ChatRequest turnRequest = new ChatRequest(template.model(), List.of(userMessage), invocation.options(),
                                                         requestId, Map.of(), CacheMode.BYPASS);
-        return sessions.openTurn(caller, sessionId, turnRequest, deadline).thenCompose(turn -> {
-            final List<ChatMessage> prompt = new ArrayList<>(messages.subList(0, messages.size() - 1));
-            prompt.addAll(turn.prompt());
-            return invocation.attempt(prompt, 1).thenCompose(
-                    answer -> answer.source() == Source.BASELINE
-                              ? CompletableFuture.completedFuture(answer)
-                              : turn.commit(answer.rawText()).thenApply(sessionVersion -> answer));
-        });
+        final List<ChatMessage> instructions = messages.subList(0, messages.size() - 1);
+        return sessions.openTurn(caller, sessionId, instructions, turnRequest, deadline).thenCompose(
+                turn -> invocation.attempt(turn.prompt(), 1).thenCompose(
+                        answer -> answer.source() == Source.BASELINE
+                                  ? CompletableFuture.completedFuture(answer)
+                                  : turn.commit(answer.rawText()).thenApply(sessionVersion -> answer)));
     }
 
     private static ChatMessage toChatMessage(PromptMessage message) {

@@ -62,7 +62,7 @@ public final class SessionChat {
                                                                   sessions, config.limits()))
                 : null;
         final StoredMessages stored = new StoredMessages(tokens, Clock.systemUTC());
-        final SessionPrompter prompter = new SessionPrompter(store, gateway, new ConversationWindow(tokens), stored,
+        final SessionPrompter prompter = new SessionPrompter(store, gateway, tokens, stored,
                                                              sessions, config.limits(), summarizer);
         return new SessionChat(gateway, new ChatRequestValidator(config.limits()), prompter,
                                new SessionAppender(store, sessions.maxAppendRetries()), stored);
@@ -72,7 +72,7 @@ public final class SessionChat {
     public CompletableFuture<ChatCompletion> complete(Principal principal, String sessionId, ChatRequest request,
                                                       Deadline deadline) {
         final CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
-        prepare(principal, sessionId, request, deadline).thenCompose(turn -> {
+        prepare(principal, sessionId, request, List.of(), deadline).thenCompose(turn -> {
             if (result.isDone()) {
                 return CompletableFuture.<ChatCompletion>failedFuture(new CancellationException());
             }
@@ -98,7 +98,7 @@ public final class SessionChat {
     public StreamHandle stream(Principal principal, String sessionId, String completionId, ChatRequest request,
                                Deadline deadline, ChatStreamListener listener) {
         final DeferredStream handle = new DeferredStream(() -> {});
-        prepare(principal, sessionId, request, deadline).whenComplete((turn, failure) -> {
+        prepare(principal, sessionId, request, List.of(), deadline).whenComplete((turn, failure) -> {
             if (failure != null) {
                 listener.onError(ContextStoreErrors.translate(failure));
                 return;
@@ -134,13 +134,15 @@ public final class SessionChat {
     }
 
     /**
-     * Opens the next turn of the caller's session for a call that asks the model on its own: the session's
-     * window, then {@code request}'s messages; nothing is stored until the turn is committed. Fails with
-     * NOT_FOUND for an unknown session or one of another tenant.
+     * Opens the next turn of the caller's session for a call that asks the model on its own: the
+     * {@code preamble} (a prompt template's instructions, counted against the window but never stored), the
+     * session's window, then {@code request}'s messages; nothing is stored until the turn is committed.
+     * Fails with NOT_FOUND for an unknown session or one of another tenant.
      */
-    public CompletableFuture<SessionTurn> openTurn(Principal principal, String sessionId, ChatRequest request,
+    public CompletableFuture<SessionTurn> openTurn(Principal principal, String sessionId,
+                                                   List<ChatMessage> preamble, ChatRequest request,
                                                    Deadline deadline) {
-        return prepare(principal, sessionId, request, deadline).handle((turn, failure) -> {
+        return prepare(principal, sessionId, request, preamble, deadline).handle((turn, failure) -> {
             if (failure != null) {
                 throw new CompletionException(ContextStoreErrors.translate(failure));
             }
@@ -151,10 +153,10 @@ public final class SessionChat {
     }
 
     private CompletableFuture<Turn> prepare(Principal principal, String sessionId, ChatRequest request,
-                                            Deadline deadline) {
+                                            List<ChatMessage> preamble, Deadline deadline) {
         try {
             validator.validate(request);
-            return prompter.prepare(principal, sessionId, request, deadline);
+            return prompter.prepare(principal, sessionId, request, preamble, deadline);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -21,7 +21,10 @@ public final class SessionTurn {
         this.commit = requireNonNull(commit, "commit");
     }
 
-    /** The session's window (system messages, running summary, newest turns that fit), then the new messages. */
+    /**
+     * What the model is to see: the preamble, the session's window (system messages, running summary,
+     * newest turns that fit), then the new messages.
+     */
     public List<ChatMessage> prompt() {
         return prompt;
     }
