@@ -169,8 +169,9 @@ public final class ChatGateway {
 
     /**
      * A stream the caller cancelled is settled to what was produced up to then: nothing if no target was
-     * called yet, else the prompt and the chunks delivered, counted with the gateway's tokenizer (the provider
-     * reports usage only at the end) and priced at the target that was streaming.
+     * working on it (none called yet, or waiting to retry after a failed attempt), else the prompt and the
+     * chunks delivered, counted with the gateway's tokenizer (the provider reports usage only at the end) and
+     * priced at the target that was streaming.
      */
     private void settleCancelled(ChatRequest request, Route route, ChatPolicy.Admission admission,
                                  StreamProgress progress, ChatObserver.Call observed) {
@@ -314,7 +315,7 @@ public final class ChatGateway {
             }
         }
 
-        /** The {@code provider/model} being called now, or null before the first attempt. */
+        /** The {@code provider/model} being called now, or null when no attempt is under way. */
         @Nullable
         String target() {
             final RouteRun started = run;

@@ -71,7 +71,10 @@ public final class RouteRun implements StreamHandle {
         return result;
     }
 
-    /** The {@code provider/model} name of the target of the latest attempt, or null before the first one. */
+    /**
+     * The {@code provider/model} name of the target whose attempt is under way, or null when none is (before
+     * the first attempt, and between a failed attempt and the next).
+     */
     @Nullable
     public String currentTarget() {
         return currentTarget;
@@ -146,6 +149,7 @@ public final class RouteRun implements StreamHandle {
                 attempts.add(new RouteAttempt(target.name(), Outcome.FAILED, failure.reason().name(),
                                               latencyNanos, Failures.upstreamStatus(failure)));
                 lastFailure = failure;
+                currentTarget = null; // Until the next attempt starts, no target is working on the request.
                 if (committed || !retryable) {
                     result.completeExceptionally(withAttempts(failure));
                 } else {

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.linecorp.armeria.client.BlockingWebClient;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
+
 import dev.slipstream.api.execution.v1.ExecutionAdvisorServiceGrpc.ExecutionAdvisorServiceBlockingStub;
 import dev.slipstream.api.execution.v1.ExecutionDecisionResponse;
 import dev.slipstream.api.execution.v1.Source;
@@ -37,7 +45,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
- * Prompt calls with a {@code session_id}: the model sees the template's system message, then the session's
+ * Prompt calls with a {@code session_id} (gRPC, and the HTTP route): the model sees the template's system message, then the session's
  * window, then this call's user message; a valid answer is appended to the session as one turn (a baseline
  * is not); another tenant's session, or an unknown one, is NOT_FOUND.
  */
@@ -155,6 +163,36 @@ class PromptSessionTest {
         assertThat(unknown.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(fake.received()).isEmpty();
         assertThat(messages(session)).hasSize(1);
+    }
+
+    @Test
+    void theHttpRouteTakesASessionToo() {
+        final String session = newSession();
+        fake.answerWith(BEARISH);
+        final String body = "{\"variables\": {\"asset\": \"BTC\", \"headline\": \"Exchange hacked\"}, " +
+                            "\"session_id\": \"" + session + "\"}";
+
+        final AggregatedHttpResponse invoked = invokeOverHttp(RunningGateway.API_KEY, body);
+        final AggregatedHttpResponse otherTenant = invokeOverHttp(OTHER_TENANT_KEY, body);
+        final AggregatedHttpResponse notAString = invokeOverHttp(
+                RunningGateway.API_KEY, "{\"variables\": {\"asset\": \"BTC\", \"headline\": \"x\"}, " +
+                                        "\"session_id\": 7}");
+
+        assertThat(invoked.status().code()).as(invoked.contentUtf8()).isEqualTo(200);
+        assertThat(messages(session)).extracting(Message::getContent).endsWith(BEARISH);
+        assertThat(messages(session)).hasSize(3);
+        assertThat(otherTenant.status().code()).isEqualTo(404);
+        assertThat(notAString.status().code()).isEqualTo(400);
+        assertThat(notAString.contentUtf8()).contains("session_id: number (expected: a session id string)");
+        assertThat(fake.received()).hasSize(1);
+    }
+
+    private static AggregatedHttpResponse invokeOverHttp(String apiKey, String body) {
+        // Built from headers: the request builder would read ':invoke' as a path parameter.
+        return BlockingWebClient.of(gateway.httpUri()).execute(HttpRequest.of(
+                RequestHeaders.builder(HttpMethod.POST, "/v1/prompts/news-sentiment:invoke")
+                              .add("authorization", "Bearer " + apiKey).contentType(MediaType.JSON_UTF_8).build(),
+                HttpData.ofUtf8(body)));
     }
 
     private static String newSession() {
