@@ -137,6 +137,7 @@ public final class RouteRun implements StreamHandle {
                     target.latency().abandoned();
                     return;
                 }
+                currentTarget = null; // Until the next attempt starts, no target is working on the request.
                 final GatewayException failure = Failures.toGatewayException(cause, target);
                 final boolean retryable = Failures.retryable(failure);
                 final long latencyNanos = finish(target, startNanos, retryable);
@@ -149,7 +150,6 @@ public final class RouteRun implements StreamHandle {
                 attempts.add(new RouteAttempt(target.name(), Outcome.FAILED, failure.reason().name(),
                                               latencyNanos, Failures.upstreamStatus(failure)));
                 lastFailure = failure;
-                currentTarget = null; // Until the next attempt starts, no target is working on the request.
                 if (committed || !retryable) {
                     result.completeExceptionally(withAttempts(failure));
                 } else {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -30,6 +31,7 @@ import dev.slipstream.api.gateway.v1.ChatServiceGrpc.ChatServiceStub;
 import dev.slipstream.api.gateway.v1.GenerationOptions;
 import dev.slipstream.api.gateway.v1.GetUsageRequest;
 import dev.slipstream.api.gateway.v1.GetUsageResponse;
+import dev.slipstream.api.gateway.v1.ListProviderHealthRequest;
 import dev.slipstream.api.gateway.v1.Message;
 import dev.slipstream.api.gateway.v1.Role;
 import dev.slipstream.api.gateway.v1.StreamCompleteRequest;
@@ -46,6 +48,9 @@ import dev.slipstream.gateway.config.ModelConfig;
 import dev.slipstream.gateway.config.PriceConfig;
 import dev.slipstream.gateway.config.ProviderConfig;
 import dev.slipstream.gateway.config.RateLimitConfig;
+import dev.slipstream.gateway.config.RetryConfig;
+import dev.slipstream.gateway.config.RouteConfig;
+import dev.slipstream.gateway.config.TargetConfig;
 import dev.slipstream.gateway.provider.fake.FakeOpenAi;
 import dev.slipstream.gateway.provider.fake.FakeProvider;
 import dev.slipstream.gateway.testing.RunningGateway;
@@ -55,7 +60,8 @@ import io.grpc.stub.ClientResponseObserver;
 /**
  * A stream the caller cancels after two chunks (gRPC cancel; HTTP connection closed) is settled to what was
  * produced: the ledger holds the prompt plus the two delivered chunks at the model's price, and the token
- * limit and the budget get the rest of the admission estimate back.
+ * limit and the budget get the rest of the admission estimate back. A stream cancelled while no target is
+ * working on it (waiting to retry) is charged nothing.
  *
  * <p>Each key's budget and token limit fit one admission estimate and a bit: had the cancelled call kept its
  * estimate, the follow-up call with the same estimate would be refused.
@@ -74,6 +80,9 @@ class CancelledStreamSettlementTest {
     private static final long SETTLED_MICROS = PROMPT_TOKENS + 2L * DELIVERED_TOKENS;
     private static final long TOKEN_LIMIT = ESTIMATED_TOKENS + ESTIMATED_TOKENS / 2;
 
+    /** A route whose one target is retried once, honouring Retry-After. */
+    private static final String RETRYING = "gpt-retrying";
+
     private static FakeOpenAi openAi;
     private static RunningGateway gateway;
 
@@ -88,8 +97,12 @@ class CancelledStreamSettlementTest {
                                                                   null)))
                         .withModels(List.of(embedded.models().get(0),
                                             new ModelConfig("gpt", "openai", "gpt-4o", null)))
+                        .withRoutes(List.of(new RouteConfig(RETRYING, "fallback", List.of(new TargetConfig(
+                                "openai", "gpt-4o", null, null, new RetryConfig(2, null, null, null), null,
+                                null)))))
                         .withPricing(List.of(new PriceConfig("gpt", 1_000_000L, null, null, 2_000_000L, null)))
-                        .withAuth(new AuthConfig(null, List.of(key("grpc-caller"), key("http-caller")))));
+                        .withAuth(new AuthConfig(null, List.of(key("grpc-caller"), key("http-caller"),
+                                                               key("retry-caller")))));
     }
 
     private static ApiKeyConfig key(String id) {
@@ -117,9 +130,56 @@ class CancelledStreamSettlementTest {
     @Test
     void aCancelledGrpcStreamIsSettledToWhatWasDelivered() throws Exception {
         final CountDownLatch twoChunks = new CountDownLatch(2);
+        final ClientCallStreamObserver<StreamCompleteRequest> call = stream("grpc-caller", "gpt", twoChunks);
+        assertThat(twoChunks.await(10, TimeUnit.SECONDS)).as("two chunks arrive").isTrue();
+
+        call.cancel("the caller went away", null);
+
+        assertSettled("grpc-caller");
+    }
+
+    @Test
+    void aStreamCancelledWhileWaitingToRetryIsChargedNothing() throws Exception {
+        openAi.rateLimit(Duration.ofSeconds(3));
+        final ClientCallStreamObserver<StreamCompleteRequest> call =
+                stream("retry-caller", RETRYING, new CountDownLatch(1));
+        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!firstAttemptFailed()) {
+            assertThat(System.nanoTime()).as("the first attempt fails with 429").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+
+        call.cancel("the caller went away", null);
+
+        // Once the cancel is settled, the whole estimate is back: a call with the same estimate fits again,
+        // and leaves exactly one estimate taken.
+        openAi.answerNormally();
+        AggregatedHttpResponse followUp = followUp("retry-caller");
+        while (followUp.status().code() == 429) {
+            assertThat(System.nanoTime()).as("the cancelled call gives its estimate back").isLessThan(deadline);
+            Thread.sleep(20);
+            followUp = followUp("retry-caller");
+        }
+        assertThat(followUp.status().code()).as(followUp.contentUtf8()).isEqualTo(200);
+        assertThat(followUp.headers().get("x-ratelimit-remaining-tokens"))
+                .isEqualTo(String.valueOf(TOKEN_LIMIT - ESTIMATED_TOKENS));
+        assertThat(openAi.received()).as("no attempt after the cancel, besides the follow-up").hasSize(2);
+    }
+
+    /** The route's target has seen one call fail and none is under way: the route waits to retry. */
+    private static boolean firstAttemptFailed() {
+        return gateway.grpcClient().build(AdminServiceBlockingStub.class)
+                      .listProviderHealth(ListProviderHealthRequest.getDefaultInstance()).getTargetsList().stream()
+                      .anyMatch(target -> target.getRoute().equals(RETRYING) && target.getBufferedCalls() == 1 &&
+                                          target.getInFlightCalls() == 0);
+    }
+
+    /** Starts a stream of {@code model} for the key {@code keyId}; {@code chunks} counts down per chunk. */
+    private static ClientCallStreamObserver<StreamCompleteRequest> stream(String keyId, String model,
+                                                                          CountDownLatch chunks) {
         final CompletableFuture<ClientCallStreamObserver<StreamCompleteRequest>> call = new CompletableFuture<>();
-        gateway.grpcClient(secret("grpc-caller")).build(ChatServiceStub.class).streamComplete(
-                StreamCompleteRequest.newBuilder().setModel("gpt")
+        gateway.grpcClient(secret(keyId)).build(ChatServiceStub.class).streamComplete(
+                StreamCompleteRequest.newBuilder().setModel(model)
                                      .setOptions(GenerationOptions.newBuilder().setMaxOutputTokens(MAX_TOKENS))
                                      .addMessages(Message.newBuilder().setRole(Role.ROLE_USER).setContent(PROMPT))
                                      .build(),
@@ -132,7 +192,7 @@ class CancelledStreamSettlementTest {
                     @Override
                     public void onNext(StreamCompleteResponse value) {
                         if (!value.getContentDelta().isEmpty()) {
-                            twoChunks.countDown();
+                            chunks.countDown();
                         }
                     }
 
@@ -142,11 +202,7 @@ class CancelledStreamSettlementTest {
                     @Override
                     public void onCompleted() {}
                 });
-        assertThat(twoChunks.await(10, TimeUnit.SECONDS)).as("two chunks arrive").isTrue();
-
-        call.join().cancel("the caller went away", null);
-
-        assertSettled("grpc-caller");
+        return call.join();
     }
 
     @Test
@@ -174,6 +230,17 @@ class CancelledStreamSettlementTest {
         assertSettled("http-caller");
     }
 
+    /** A unary call with the same estimate as the streams, over HTTP to see the remaining-quota header. */
+    private static AggregatedHttpResponse followUp(String keyId) {
+        return BlockingWebClient.of(gateway.httpUri()).execute(
+                HttpRequest.builder().post("/v1/chat/completions")
+                           .header("authorization", "Bearer " + secret(keyId))
+                           .content(MediaType.JSON_UTF_8,
+                                    "{\"model\":\"gpt\",\"max_tokens\":" + MAX_TOKENS +
+                                    ",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}")
+                           .build());
+    }
+
     private static void assertSettled(String keyId) throws Exception {
         // The gateway settles a cancelled stream before it closes the upstream one.
         openAi.stalledStreamsClosed().get(10, TimeUnit.SECONDS);
@@ -192,13 +259,7 @@ class CancelledStreamSettlementTest {
 
         // The follow-up call is admitted, and the token limit shows exactly the settled usage taken.
         openAi.answerNormally();
-        final AggregatedHttpResponse followUp = BlockingWebClient.of(gateway.httpUri()).execute(
-                HttpRequest.builder().post("/v1/chat/completions")
-                           .header("authorization", "Bearer " + secret(keyId))
-                           .content(MediaType.JSON_UTF_8,
-                                    "{\"model\":\"gpt\",\"max_tokens\":" + MAX_TOKENS +
-                                    ",\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}")
-                           .build());
+        final AggregatedHttpResponse followUp = followUp(keyId);
         assertThat(followUp.status().code()).as(followUp.contentUtf8()).isEqualTo(200);
         assertThat(followUp.headers().get("x-ratelimit-remaining-tokens"))
                 .isEqualTo(String.valueOf(TOKEN_LIMIT - PROMPT_TOKENS - DELIVERED_TOKENS - ESTIMATED_TOKENS));
