@@ -33,6 +33,8 @@ import dev.slipstream.api.gateway.v1.KeyBudget;
 import dev.slipstream.api.gateway.v1.KeyLimits;
 import dev.slipstream.api.gateway.v1.ListKeysRequest;
 import dev.slipstream.api.gateway.v1.ListKeysResponse;
+import dev.slipstream.api.gateway.v1.ListProviderHealthRequest;
+import dev.slipstream.api.gateway.v1.ListProviderHealthResponse;
 import dev.slipstream.api.gateway.v1.ReloadPromptsRequest;
 import dev.slipstream.api.gateway.v1.ReloadPromptsResponse;
 import dev.slipstream.api.gateway.v1.UsageGrouping;
@@ -42,6 +44,7 @@ import dev.slipstream.gateway.auth.KeyRegistry;
 import dev.slipstream.gateway.auth.ApiKeys;
 import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.auth.Scope;
+import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.config.ApiKeyConfig;
 import dev.slipstream.gateway.config.BudgetConfig;
 import dev.slipstream.gateway.config.ConfigValidator;
@@ -51,6 +54,7 @@ import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.prompt.PromptRegistry;
 import dev.slipstream.gateway.prompt.ReloadOutcome;
+import dev.slipstream.gateway.routing.Router;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -65,14 +69,19 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
     private final KeyRegistry keys;
     private final SpendLedger ledger;
     private final PromptRegistry prompts;
+    private final Router router;
+    private final ResponseCache cache;
     /** CreateKey answers by request_id, so that a retried request gets the same key instead of a second. */
     private final ConcurrentHashMap<String, CompletableFuture<CreateKeyResponse>> createdByRequestId =
             new ConcurrentHashMap<>();
 
-    public AdminGrpcService(KeyRegistry keys, SpendLedger ledger, PromptRegistry prompts) {
+    public AdminGrpcService(KeyRegistry keys, SpendLedger ledger, PromptRegistry prompts, Router router,
+                            ResponseCache cache) {
         this.keys = requireNonNull(keys, "keys");
         this.ledger = requireNonNull(ledger, "ledger");
         this.prompts = requireNonNull(prompts, "prompts");
+        this.router = requireNonNull(router, "router");
+        this.cache = requireNonNull(cache, "cache");
     }
 
     @Override
@@ -106,7 +115,7 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
                 false,
                 request.hasExpireTime() ? Instant.ofEpochSecond(request.getExpireTime().getSeconds(),
                                                                 request.getExpireTime().getNanos()).toString()
-                                        : null);
+                                        : null, request.getBypassCache());
         final Set<String> ids = new HashSet<>();
         keys.keys().forEach(key -> ids.add(key.id()));
         final List<String> problems = ConfigValidator.validateApiKey(config, "key", ids);
@@ -203,6 +212,13 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
         });
     }
 
+    @Override
+    public void listProviderHealth(ListProviderHealthRequest request,
+                                   StreamObserver<ListProviderHealthResponse> responseObserver) {
+        responseObserver.onNext(ProviderHealthReport.of(router, cache));
+        responseObserver.onCompleted();
+    }
+
     private static LocalDate day(String field, String value) {
         try {
             return LocalDate.parse(value);
@@ -227,7 +243,8 @@ public final class AdminGrpcService extends AdminServiceGrpc.AdminServiceImplBas
                           .setBudget(KeyBudget.newBuilder()
                                               .setDailyMicrosUsd(principal.budget().dailyMicrosUsd())
                                               .setMonthlyMicrosUsd(principal.budget().monthlyMicrosUsd()))
-                          .setDisabled(key.disabled());
+                          .setDisabled(key.disabled())
+                          .setBypassCache(principal.bypassCache());
         for (Scope scope : Scope.values()) {
             if (principal.scopes().contains(scope)) {
                 info.addScopes(scope.configName());

@@ -35,7 +35,8 @@ public final class ApiKeys {
         final Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         config.scopes().forEach(scope -> scopes.add(Scope.fromConfigName(scope)));
         final Principal principal = new Principal(id, config.tenant(), scopes, new NameGlobs(config.models()),
-                                                  new NameGlobs(config.prompts()), config.limits(), config.budget());
+                                                  new NameGlobs(config.prompts()), config.limits(), config.budget(),
+                                                  config.bypassCache().booleanValue());
         return new ApiKey(sha256, principal, config.disabled().booleanValue(),
                           config.expiresAt() == null ? null : Instant.parse(config.expiresAt()));
     }
@@ -51,7 +52,7 @@ public final class ApiKeys {
         }
         return new ApiKeyConfig(key.id(), null, HexFormat.of().formatHex(key.sha256()), p.tenant(), scopes,
                                 p.models().globs(), p.prompts().globs(), p.limits(), p.budget(), key.disabled(),
-                                key.expiresAt() == null ? null : key.expiresAt().toString());
+                                key.expiresAt() == null ? null : key.expiresAt().toString(), p.bypassCache());
     }
 
     /** {@code key-} and the first 12 hex digits of the key's SHA-256: stable, and useless for guessing. */

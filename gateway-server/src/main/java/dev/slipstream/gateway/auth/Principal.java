@@ -16,11 +16,13 @@ import io.grpc.Context;
 /**
  * Who is calling, as established by the API key: the key's id (what logs, metrics and reports name, never
  * the key), the tenant that owns what the caller creates (sessions), what the key may do, and its own
- * rate limits and budget. gRPC calls
+ * rate limits and budget, and whether the response cache may serve it. gRPC calls
  * carry it in their {@link Context} (see {@link #current()}).
+ *
+ * @param bypassCache the response cache never answers or stores this caller's requests
  */
 public record Principal(String keyId, String tenant, Set<Scope> scopes, NameGlobs models, NameGlobs prompts,
-                        RateLimitConfig limits, BudgetConfig budget) {
+                        RateLimitConfig limits, BudgetConfig budget, boolean bypassCache) {
     /** The tenant of {@code auth.api_key}, the one shared key. */
     public static final String DEFAULT_TENANT = "default";
 
@@ -40,12 +42,12 @@ public record Principal(String keyId, String tenant, Set<Scope> scopes, NameGlob
     /** A key of {@code tenant} that may do everything: the shared {@code auth.api_key}. */
     public static Principal unrestricted(String keyId, String tenant) {
         return new Principal(keyId, tenant, EnumSet.allOf(Scope.class), NameGlobs.ANY, NameGlobs.ANY,
-                             RateLimitConfig.NONE, BudgetConfig.NONE);
+                             RateLimitConfig.NONE, BudgetConfig.NONE, false);
     }
 
     /** This principal allowed any model: for calls whose model the gateway chose, not the caller. */
     public Principal withAnyModel() {
-        return new Principal(keyId, tenant, scopes, NameGlobs.ANY, prompts, limits, budget);
+        return new Principal(keyId, tenant, scopes, NameGlobs.ANY, prompts, limits, budget, bypassCache);
     }
 
     /** @throws GatewayException PERMISSION_DENIED when the key lacks {@code scope} */

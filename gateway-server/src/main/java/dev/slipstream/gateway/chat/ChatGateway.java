@@ -35,15 +35,17 @@ public final class ChatGateway {
     private final ChatRequestValidator validator;
     private final ChatPolicy policy;
     private final ChatObserver observer;
+    private final TokenCounter tokens;
 
     public ChatGateway(ModelCatalog catalog, Router router, ResponseCache cache, ChatRequestValidator validator,
-                       ChatPolicy policy, ChatObserver observer) {
+                       ChatPolicy policy, ChatObserver observer, TokenCounter tokens) {
         this.catalog = requireNonNull(catalog, "catalog");
         this.router = requireNonNull(router, "router");
         this.cache = requireNonNull(cache, "cache");
         this.validator = requireNonNull(validator, "validator");
         this.policy = requireNonNull(policy, "policy");
         this.observer = requireNonNull(observer, "observer");
+        this.tokens = requireNonNull(tokens, "tokens");
     }
 
     public ModelCatalog catalog() {
@@ -84,10 +86,11 @@ public final class ChatGateway {
                 admission.abandon(); // The caller went away while the call was being admitted.
                 return;
             }
-            final String cacheKey = cache.keyFor(request, route.name(), route.targetNames());
+            final String cacheKey = cacheKey(caller, request, route);
             final ChatCompletion cached = cacheKey == null ? null : cache.get(cacheKey);
             if (cached != null) {
                 admission.settle(route.targetNames().getFirst(), TokenUsage.ZERO);
+                observed.cacheHit(route, cached.costMicrosUsd());
                 completion.complete(cached.servedFromCache(id, request.requestId(), System.nanoTime() - startNanos));
                 return;
             }
@@ -137,11 +140,13 @@ public final class ChatGateway {
             return StreamHandle.NOOP;
         }
         final AtomicReference<ChatPolicy.Admission> admitted = new AtomicReference<>();
+        final StreamProgress progress = new StreamProgress(listener);
         final DeferredStream handle = new DeferredStream(() -> {
-            observed.failed(route, new CancellationException("the caller cancelled the stream"));
             final ChatPolicy.Admission admission = admitted.get();
-            if (admission != null) {
-                admission.abandon();
+            if (admission == null) {
+                observed.failed(route, new CancellationException("the caller cancelled the stream"));
+            } else {
+                settleCancelled(request, route, admission, progress, observed);
             }
         });
         policy.admit(caller, request, route).whenComplete((admission, refused) -> {
@@ -153,22 +158,45 @@ public final class ChatGateway {
             }
             admitted.set(admission);
             final boolean started = handle.start(
-                    () -> answer(route, completionId, request, deadline, admission, observed, listener, startNanos));
+                    () -> answer(caller, route, completionId, request, deadline, admission, observed, progress,
+                                 startNanos));
             if (!started) {
-                admission.abandon();
+                admission.release(); // Cancelled while being admitted: no provider saw the request.
             }
         });
         return handle;
     }
 
+    /**
+     * A stream the caller cancelled is settled to what was produced up to then: nothing if no target was
+     * working on it (none called yet, or waiting to retry after a failed attempt), else the prompt and the
+     * chunks delivered, counted with the gateway's tokenizer (the provider reports usage only at the end) and
+     * priced at the target that was streaming.
+     */
+    private void settleCancelled(ChatRequest request, Route route, ChatPolicy.Admission admission,
+                                 StreamProgress progress, ChatObserver.Call observed) {
+        @Nullable
+        final String target = progress.target();
+        if (target == null) {
+            admission.release();
+            observed.failed(route, new CancellationException("the caller cancelled the stream"));
+            return;
+        }
+        final TokenUsage usage = new TokenUsage(tokens.countPrompt(request.messages()),
+                                                tokens.count(progress.delivered()), 0, 0);
+        observed.cancelled(route, usage, admission.settle(target, usage));
+    }
+
     /** Streams an admitted call's answer: from the cache, or through the route. */
-    private StreamHandle answer(Route route, String completionId, ChatRequest request, Deadline deadline,
-                                ChatPolicy.Admission admission, ChatObserver.Call observed,
-                                ChatStreamListener listener, long startNanos) {
-        final String cacheKey = cache.keyFor(request, route.name(), route.targetNames());
+    private StreamHandle answer(Principal caller, Route route, String completionId, ChatRequest request,
+                                Deadline deadline, ChatPolicy.Admission admission, ChatObserver.Call observed,
+                                StreamProgress progress, long startNanos) {
+        final ChatStreamListener listener = progress.listener;
+        final String cacheKey = cacheKey(caller, request, route);
         final ChatCompletion cached = cacheKey == null ? null : cache.get(cacheKey);
         if (cached != null) {
             admission.settle(route.targetNames().getFirst(), TokenUsage.ZERO);
+            observed.cacheHit(route, cached.costMicrosUsd());
             final long elapsedNanos = System.nanoTime() - startNanos;
             final ChatCompletion answer = cached.servedFromCache(completionId, request.requestId(), elapsedNanos);
             listener.onDelta(cached.content());
@@ -177,11 +205,11 @@ public final class ChatGateway {
             return StreamHandle.NOOP;
         }
         final long upstreamStartNanos = System.nanoTime();
-        final FirstDelta firstDelta = new FirstDelta(listener);
-        final RouteRun run = router.stream(route, request.messages(), request.options(), deadline, firstDelta);
+        final RouteRun run = router.stream(route, request.messages(), request.options(), deadline, progress);
+        progress.run = run;
         run.result().whenComplete((routed, error) -> {
             if (error instanceof CancellationException) {
-                return; // The caller went away; the cancelled handle told the observer and abandoned the call.
+                return; // The caller went away; the cancelled handle settled the call and told the observer.
             }
             if (error != null) {
                 admission.release();
@@ -193,7 +221,7 @@ public final class ChatGateway {
             final ChatCompletion answer = completion(completionId, request, routed, settle(admission, routed),
                                                      startNanos, upstreamStartNanos, endNanos);
             store(cacheKey, answer);
-            final long firstTokenNanos = firstDelta.nanoTime(endNanos) - startNanos;
+            final long firstTokenNanos = progress.firstDeltaNanoTime(endNanos) - startNanos;
             observed.succeeded(route, answer, firstTokenNanos);
             listener.onComplete(answer, firstTokenNanos);
         });
@@ -209,6 +237,12 @@ public final class ChatGateway {
         validator.validate(request);
         caller.requireModel(request.model());
         return router.resolve(request.model());
+    }
+
+    /** The cache key of {@code request}'s reply; null when the caller's key or the request opts out. */
+    @Nullable
+    private String cacheKey(Principal caller, ChatRequest request, Route route) {
+        return caller.bypassCache() ? null : cache.keyFor(request, route.name(), route.targetNames());
     }
 
     /** Charges the routed reply's usage at the price of the target that answered; returns the cost. */
@@ -244,12 +278,18 @@ public final class ChatGateway {
                                   upstreamNanos, routed.attempts(), routed.fallback(), false);
     }
 
-    /** Passes chunks on, noting when the first one went out. */
-    private static final class FirstDelta implements Consumer<String> {
-        private final ChatStreamListener listener;
+    /**
+     * Passes a stream's chunks on, noting when the first one went out and what was delivered, so that a
+     * cancelled stream can be settled to it.
+     */
+    private static final class StreamProgress implements Consumer<String> {
+        final ChatStreamListener listener;
+        private final StringBuilder delivered = new StringBuilder();
         private volatile long firstDeltaNanos;
+        @Nullable
+        volatile RouteRun run;
 
-        FirstDelta(ChatStreamListener listener) {
+        StreamProgress(ChatStreamListener listener) {
             this.listener = listener;
         }
 
@@ -258,12 +298,28 @@ public final class ChatGateway {
             if (firstDeltaNanos == 0) {
                 firstDeltaNanos = System.nanoTime();
             }
+            synchronized (delivered) {
+                delivered.append(text);
+            }
             listener.onDelta(text);
         }
 
         /** When the first chunk went out, or {@code endNanos} if none did. */
-        long nanoTime(long endNanos) {
+        long firstDeltaNanoTime(long endNanos) {
             return firstDeltaNanos == 0 ? endNanos : firstDeltaNanos;
+        }
+
+        String delivered() {
+            synchronized (delivered) {
+                return delivered.toString();
+            }
+        }
+
+        /** The {@code provider/model} being called now, or null when no attempt is under way. */
+        @Nullable
+        String target() {
+            final RouteRun started = run;
+            return started == null ? null : started.currentTarget();
         }
     }
 

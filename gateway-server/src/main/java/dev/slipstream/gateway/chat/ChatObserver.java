@@ -17,6 +17,18 @@ public interface ChatObserver {
          */
         void succeeded(Route route, ChatCompletion completion, long timeToFirstTokenNanos);
 
+        /**
+         * The response cache answered the call, which saved {@code savedCostMicrosUsd} (what the cached reply
+         * cost when a provider made it); {@link #succeeded} follows.
+         */
+        void cacheHit(Route route, long savedCostMicrosUsd);
+
+        /**
+         * The caller cancelled a stream after a target was called; {@code usage} is what was produced up to
+         * then, charged {@code costMicrosUsd}.
+         */
+        void cancelled(Route route, TokenUsage usage, long costMicrosUsd);
+
         /** @param route null when the call failed before its route was resolved */
         void failed(@Nullable Route route, Throwable cause);
     }

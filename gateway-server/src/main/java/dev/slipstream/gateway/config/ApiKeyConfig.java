@@ -16,17 +16,20 @@ import com.linecorp.armeria.common.annotation.Nullable;
  * @param models globs over the requested model (alias or {@code provider/model}); defaults to {@code *}
  * @param prompts globs over prompt ids; defaults to {@code *}
  * @param expiresAt an ISO-8601 instant such as {@code 2027-01-31T00:00:00Z}, after which the key is refused
+ * @param bypassCache whether the response cache never answers or stores this key's requests, whatever
+ *                    their cache mode; defaults to false
  */
 public record ApiKeyConfig(@Nullable String id, @Nullable String key, @Nullable String keySha256, String tenant,
                            List<String> scopes, List<String> models, List<String> prompts,
                            RateLimitConfig limits, BudgetConfig budget, Boolean disabled,
-                           @Nullable String expiresAt) {
+                           @Nullable String expiresAt, Boolean bypassCache) {
     public static final List<String> DEFAULT_SCOPES = List.of("chat", "sessions", "prompts");
 
     public ApiKeyConfig(@Nullable String id, @Nullable String key, @Nullable String keySha256, String tenant,
                         @Nullable List<String> scopes, @Nullable List<String> models,
                         @Nullable List<String> prompts, @Nullable RateLimitConfig limits,
-                        @Nullable BudgetConfig budget, @Nullable Boolean disabled, @Nullable String expiresAt) {
+                        @Nullable BudgetConfig budget, @Nullable Boolean disabled, @Nullable String expiresAt,
+                        @Nullable Boolean bypassCache) {
         this.id = id;
         this.key = key;
         this.keySha256 = keySha256;
@@ -38,11 +41,12 @@ public record ApiKeyConfig(@Nullable String id, @Nullable String key, @Nullable 
         this.budget = budget == null ? BudgetConfig.NONE : budget;
         this.disabled = disabled != null && disabled;
         this.expiresAt = expiresAt;
+        this.bypassCache = bypassCache != null && bypassCache;
     }
 
     /** A key of tenant {@code tenant} with the default scopes and no limits. */
     public static ApiKeyConfig ofKey(String key, String tenant) {
-        return new ApiKeyConfig(null, key, null, tenant, null, null, null, null, null, false, null);
+        return new ApiKeyConfig(null, key, null, tenant, null, null, null, null, null, false, null, null);
     }
 
     @Override

@@ -58,6 +58,7 @@ public final class ConfigValidator {
         validatePricing(config.pricing(), problems);
         outputLimit(problems, "policy.estimated_output_tokens", config.policy().estimatedOutputTokens(),
                     config.limits());
+        range(problems, "policy.usage_retention_days", config.policy().usageRetentionDays(), 1, 3660);
         return problems;
     }
 

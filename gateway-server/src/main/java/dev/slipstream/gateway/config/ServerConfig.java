@@ -12,9 +12,12 @@ import com.linecorp.armeria.common.annotation.Nullable;
  * @param upstreamConnectionPoolSize idle connections to providers kept for reuse, in all; the JDK client's
  *                                   pool is scanned linearly, so an unbounded one slows every call after a
  *                                   burst (the JVM property {@code jdk.httpclient.connectionPoolSize} wins)
+ * @param metricsRequireAdmin whether {@code GET /metrics} needs an API key with scope {@code admin}; off by
+ *                            default, for scrapers inside the operator's network
  */
 public record ServerConfig(String host, Integer port, Long maxRequestBytes, Long requestTimeoutMs,
-                           Boolean docsEnabled, Long shutdownGraceMs, Integer upstreamConnectionPoolSize) {
+                           Boolean docsEnabled, Long shutdownGraceMs, Integer upstreamConnectionPoolSize,
+                           Boolean metricsRequireAdmin) {
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
@@ -22,11 +25,12 @@ public record ServerConfig(String host, Integer port, Long maxRequestBytes, Long
     public static final long DEFAULT_SHUTDOWN_GRACE_MS = 2_000;
     public static final int DEFAULT_UPSTREAM_CONNECTION_POOL_SIZE = 128;
 
-    public static final ServerConfig DEFAULT = new ServerConfig(null, null, null, null, null, null, null);
+    public static final ServerConfig DEFAULT = new ServerConfig(null, null, null, null, null, null, null, null);
 
     public ServerConfig(@Nullable String host, @Nullable Integer port, @Nullable Long maxRequestBytes,
                         @Nullable Long requestTimeoutMs, @Nullable Boolean docsEnabled,
-                        @Nullable Long shutdownGraceMs, @Nullable Integer upstreamConnectionPoolSize) {
+                        @Nullable Long shutdownGraceMs, @Nullable Integer upstreamConnectionPoolSize,
+                        @Nullable Boolean metricsRequireAdmin) {
         this.host = host == null ? DEFAULT_HOST : host;
         this.port = port == null ? DEFAULT_PORT : port;
         this.maxRequestBytes = maxRequestBytes == null ? DEFAULT_MAX_REQUEST_BYTES : maxRequestBytes;
@@ -35,10 +39,11 @@ public record ServerConfig(String host, Integer port, Long maxRequestBytes, Long
         this.shutdownGraceMs = shutdownGraceMs == null ? DEFAULT_SHUTDOWN_GRACE_MS : shutdownGraceMs;
         this.upstreamConnectionPoolSize = upstreamConnectionPoolSize == null ? DEFAULT_UPSTREAM_CONNECTION_POOL_SIZE
                                                                              : upstreamConnectionPoolSize;
+        this.metricsRequireAdmin = metricsRequireAdmin != null && metricsRequireAdmin;
     }
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(host, port, maxRequestBytes, requestTimeoutMs, docsEnabled, shutdownGraceMs,
-                                upstreamConnectionPoolSize);
+                                upstreamConnectionPoolSize, metricsRequireAdmin);
     }
 }

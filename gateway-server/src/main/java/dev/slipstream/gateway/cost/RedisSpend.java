@@ -28,7 +28,6 @@ public final class RedisSpend implements SpendCounters, SpendLedger {
     private static final Logger logger = LoggerFactory.getLogger(RedisSpend.class);
     private static final String COUNTER_PREFIX = "slipstream:";
     private static final String LEDGER_PREFIX = "slipstream:ledger:";
-    private static final int LEDGER_RETENTION_DAYS = 400;
     private static final String[] MEASURES = {"cost", "requests", "input", "output"};
 
     /** KEYS[1] counter; ARGV amount, limit, ttl ms. 1 when reserved, 0 when it would pass the limit. */
@@ -50,8 +49,11 @@ public final class RedisSpend implements SpendCounters, SpendLedger {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisAsyncCommands<String, String> redis;
+    private final Duration ledgerRetention;
 
-    public RedisSpend(String redisUri, Duration commandTimeout) {
+    /** @param ledgerRetentionDays how long a day's ledger hash outlives its last record */
+    public RedisSpend(String redisUri, Duration commandTimeout, int ledgerRetentionDays) {
+        ledgerRetention = Duration.ofDays(ledgerRetentionDays);
         final RedisURI uri = RedisURI.create(redisUri);
         uri.setTimeout(commandTimeout);
         client = RedisClient.create(uri);
@@ -80,7 +82,7 @@ public final class RedisSpend implements SpendCounters, SpendLedger {
         redis.<Long>eval(RECORD, ScriptOutputType.INTEGER, new String[] {LEDGER_PREFIX + key.day()},
                          MEASURES[0] + suffix, MEASURES[1] + suffix, MEASURES[2] + suffix, MEASURES[3] + suffix,
                          Long.toString(costMicrosUsd), Long.toString(inputTokens), Long.toString(outputTokens),
-                         Long.toString(Duration.ofDays(LEDGER_RETENTION_DAYS).toSeconds()))
+                         Long.toString(ledgerRetention.toSeconds()))
              .exceptionally(failure -> logFailure("ledger of " + key, failure));
     }
 

@@ -40,7 +40,8 @@ public final class ExecutionAdvisorGrpcService extends ExecutionAdvisorServiceGr
                                  StreamObserver<ImpactAdjustmentResponse> responseObserver) {
         final Deadline deadline = Deadline.of(ServiceRequestContext.current());
         UnaryReplies.reply(() -> advise(ImpactAdjustmentAdvisor.PROMPT_ID, ImpactAdjustmentAdvisor.variables(request),
-                                        ImpactAdjustmentAdvisor.check(), request.getRequestId(), deadline,
+                                        ImpactAdjustmentAdvisor.check(), request.getRequestId(),
+                                        request.getSessionId(), deadline,
                                         answer -> ImpactAdjustmentAdvisor.response(request, answer),
                                         reason -> ImpactAdjustmentAdvisor.withoutPrompt(request, reason)),
                            Function.identity(), responseObserver);
@@ -51,7 +52,8 @@ public final class ExecutionAdvisorGrpcService extends ExecutionAdvisorServiceGr
                                   StreamObserver<ExecutionDecisionResponse> responseObserver) {
         final Deadline deadline = Deadline.of(ServiceRequestContext.current());
         UnaryReplies.reply(() -> advise(ExecutionDecisionAdvisor.PROMPT_ID, ExecutionDecisionAdvisor.variables(request),
-                                        ExecutionDecisionAdvisor.check(request), request.getRequestId(), deadline,
+                                        ExecutionDecisionAdvisor.check(request), request.getRequestId(),
+                                        request.getSessionId(), deadline,
                                         answer -> ExecutionDecisionAdvisor.response(request, answer),
                                         reason -> ExecutionDecisionAdvisor.withoutPrompt(request, reason)),
                            Function.identity(), responseObserver);
@@ -59,13 +61,13 @@ public final class ExecutionAdvisorGrpcService extends ExecutionAdvisorServiceGr
 
     /**
      * Invokes the template for the calling key; a template that is not loaded gets the baseline, not an
-     * error, while a key that may not use it is refused.
+     * error, while a key that may not use it, or a session it does not own, is refused.
      */
     private <R> CompletableFuture<R> advise(String promptId, JsonNode variables, OutputCheck check,
-                                            String requestId, Deadline deadline,
+                                            String requestId, String sessionId, Deadline deadline,
                                             Function<PromptAnswer, R> toResponse, Function<String, R> withoutPrompt) {
         try {
-            return invoker.invoke(Principal.current(), promptId, 0, variables, check, requestId, deadline)
+            return invoker.invoke(Principal.current(), promptId, 0, variables, check, requestId, sessionId, deadline)
                           .thenApply(toResponse);
         } catch (GatewayException e) {
             if (e.reason() == ErrorReason.PROMPT_NOT_FOUND) {

@@ -6,24 +6,27 @@ import dev.slipstream.api.gateway.v1.ListModelsRequest;
 import dev.slipstream.api.gateway.v1.ListModelsResponse;
 import dev.slipstream.api.gateway.v1.ModelInfo;
 import dev.slipstream.api.gateway.v1.ModelServiceGrpc;
-import dev.slipstream.gateway.chat.ModelCatalog;
-import dev.slipstream.gateway.chat.ResolvedModel;
+import dev.slipstream.gateway.routing.ListedModel;
+import dev.slipstream.gateway.routing.Router;
 import io.grpc.stub.StreamObserver;
 
-/** {@code slipstream.gateway.v1.ModelService}: the configured aliases. */
+/** {@code slipstream.gateway.v1.ModelService}: the configured model aliases and routes. */
 public final class ModelGrpcService extends ModelServiceGrpc.ModelServiceImplBase {
     private final ListModelsResponse response;
 
-    public ModelGrpcService(ModelCatalog catalog) {
-        requireNonNull(catalog, "catalog");
+    public ModelGrpcService(Router router, String defaultModel) {
+        requireNonNull(router, "router");
+        requireNonNull(defaultModel, "defaultModel");
         final ListModelsResponse.Builder builder = ListModelsResponse.newBuilder();
-        for (ResolvedModel model : catalog.aliases()) {
+        for (ListedModel model : router.models()) {
             builder.addModels(ModelInfo.newBuilder()
                                        .setName(model.name())
-                                       .setProvider(model.provider().name())
+                                       .setProvider(model.provider())
                                        .setProviderModel(model.providerModel())
                                        .setContextWindowTokens(model.contextWindowTokens())
-                                       .setIsDefault(model.name().equals(catalog.defaultAlias())));
+                                       .setIsDefault(model.name().equals(defaultModel))
+                                       .addAllTargets(model.targets())
+                                       .setStrategy(model.strategy()));
         }
         response = builder.build();
     }

@@ -60,7 +60,7 @@ public final class PromptGrpcService extends PromptServiceGrpc.PromptServiceImpl
         final Principal caller = Principal.current();
         UnaryReplies.reply(() -> invoker.invoke(caller, request.getPromptId(), request.getVersion(),
                                                 StructJson.toJson(request.getVariables()), OutputCheck.NONE,
-                                                request.getRequestId(), deadline),
+                                                request.getRequestId(), request.getSessionId(), deadline),
                            PromptProtos::invokeResponse, responseObserver);
     }
 }

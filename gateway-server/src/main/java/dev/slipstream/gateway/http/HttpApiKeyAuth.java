@@ -2,6 +2,8 @@ package dev.slipstream.gateway.http;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.function.Function;
+
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
@@ -22,12 +24,22 @@ import io.netty.util.AttributeKey;
  * OpenAI SDKs send) or {@code x-api-key: <key>}. Failures are OpenAI-style 401s and 403s; the caller's
  * {@link Principal} goes into the request context.
  */
-final class HttpApiKeyAuth extends SimpleDecoratingHttpService {
+public final class HttpApiKeyAuth extends SimpleDecoratingHttpService {
     static final AttributeKey<Principal> PRINCIPAL = AttributeKey.valueOf(HttpApiKeyAuth.class, "principal");
 
     private final ApiKeyVerifier verifier;
     private final Scope scope;
     private final String needer;
+
+    /**
+     * A decorator requiring a key with {@code scope}.
+     *
+     * @param needer what needs {@code scope}, as a 403 names it
+     */
+    public static Function<? super HttpService, HttpApiKeyAuth> newDecorator(ApiKeyVerifier verifier, Scope scope,
+                                                                              String needer) {
+        return delegate -> new HttpApiKeyAuth(delegate, verifier, scope, needer);
+    }
 
     /** @param needer what needs {@code scope}, as a 403 names it */
     HttpApiKeyAuth(HttpService delegate, ApiKeyVerifier verifier, Scope scope, String needer) {

@@ -28,12 +28,11 @@ import dev.slipstream.gateway.chat.CacheMode;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatGateway;
 import dev.slipstream.gateway.chat.ChatStreamListener;
-import dev.slipstream.gateway.chat.ModelCatalog;
-import dev.slipstream.gateway.chat.ResolvedModel;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.provider.ChatProvider.StreamHandle;
 import dev.slipstream.gateway.routing.Deadline;
+import dev.slipstream.gateway.routing.ListedModel;
 
 /**
  * The OpenAI-compatible surface: {@code POST /v1/chat/completions} (JSON, or server-sent events with a
@@ -58,7 +57,8 @@ public final class OpenAiHttpService {
 
     private OpenAiHttpService(ChatGateway gateway) {
         this.gateway = requireNonNull(gateway, "gateway");
-        modelList = HttpData.ofUtf8(modelList(gateway.catalog()).toString());
+        modelList = HttpData.ofUtf8(modelList(gateway.router().models(), gateway.catalog().defaultAlias())
+                                            .toString());
     }
 
     /** Adds the routes to {@code sb}, each behind the API key check, and OpenAI-style 413s for them. */
@@ -208,11 +208,12 @@ public final class OpenAiHttpService {
         }
     }
 
-    private static ObjectNode modelList(ModelCatalog catalog) {
+    /** The model aliases and routes, the default first; a route is owned by its first target's provider. */
+    private static ObjectNode modelList(List<ListedModel> listed, String defaultModel) {
         final List<ObjectNode> models = new ArrayList<>();
-        for (ResolvedModel model : catalog.aliases()) {
-            final ObjectNode node = OpenAiJson.model(model.name(), model.provider().name());
-            if (model.name().equals(catalog.defaultAlias())) {
+        for (ListedModel model : listed) {
+            final ObjectNode node = OpenAiJson.model(model.name(), model.provider());
+            if (model.name().equals(defaultModel)) {
                 models.add(0, node);
             } else {
                 models.add(node);

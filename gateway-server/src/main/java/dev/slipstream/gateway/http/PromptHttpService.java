@@ -37,7 +37,7 @@ import dev.slipstream.gateway.prompt.PromptInvoker;
  */
 public final class PromptHttpService {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> BODY_FIELDS = Set.of("variables", "version");
+    private static final Set<String> BODY_FIELDS = Set.of("variables", "version", "session_id");
 
     private final PromptInvoker invoker;
 
@@ -64,7 +64,7 @@ public final class PromptHttpService {
                                                              : JsonNodeFactory.instance.objectNode();
             return invoker.invoke(HttpApiKeyAuth.principal(ctx), requireNonNull(ctx.pathParam("id"), "id"),
                                   version(body), variables, OutputCheck.NONE,
-                                  request.headers().get("x-request-id", ""), deadline)
+                                  request.headers().get("x-request-id", ""), sessionId(body), deadline)
                           .handle((answer, error) -> error != null ? OpenAiErrors.response(error)
                                                                    : HttpResponse.of(HttpStatus.OK,
                                                                                      MediaType.JSON_UTF_8,
@@ -72,6 +72,11 @@ public final class PromptHttpService {
         } catch (GatewayException e) {
             return CompletableFuture.completedFuture(OpenAiErrors.response(e));
         }
+    }
+
+    /** The optional session whose window the model sees and to which the turn is appended; "" for none. */
+    private static String sessionId(JsonNode body) {
+        return body.has("session_id") ? body.get("session_id").asText() : "";
     }
 
     private static JsonNode body(AggregatedHttpRequest request) {
@@ -89,13 +94,18 @@ public final class PromptHttpService {
         final List<FieldViolation> violations = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
             if (!BODY_FIELDS.contains(name)) {
-                violations.add(new FieldViolation(name, "unknown field (expected: variables, version)"));
+                violations.add(new FieldViolation(name, "unknown field (expected: variables, version, session_id)"));
             }
         });
         if (body.has("variables") && !body.get("variables").isObject()) {
             violations.add(new FieldViolation("variables", body.get("variables").getNodeType().name()
                                                                      .toLowerCase(Locale.ROOT) +
                                                            " (expected: an object keyed by variable name)"));
+        }
+        if (body.has("session_id") && !body.get("session_id").isTextual()) {
+            violations.add(new FieldViolation("session_id", body.get("session_id").getNodeType().name()
+                                                                  .toLowerCase(Locale.ROOT) +
+                                                            " (expected: a session id string)"));
         }
         final JsonNode version = body.get("version");
         if (version != null && !version.isNull() &&

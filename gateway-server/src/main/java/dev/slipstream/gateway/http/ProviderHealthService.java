@@ -1,59 +1,43 @@
 package dev.slipstream.gateway.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.server.ServerBuilder;
 
+import dev.slipstream.gateway.admin.ProviderHealthReport;
 import dev.slipstream.gateway.auth.ApiKeyVerifier;
 import dev.slipstream.gateway.auth.Scope;
-import dev.slipstream.gateway.cache.CacheStats;
 import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.routing.Router;
-import dev.slipstream.gateway.routing.TargetHealth;
 
 /**
- * {@code GET /admin/providers}: every route target's breaker state, failure and slow-call rates, latency and
- * calls in flight, and the response cache's counters, as JSON behind the API key.
+ * {@code GET /admin/providers}: {@code AdminService.ListProviderHealth}'s report (every route target's
+ * breaker state, failure and slow-call rates, latency and calls in flight, and the response cache's
+ * counters) as JSON with the proto's field names, behind an admin key.
  */
 public final class ProviderHealthService {
     static final String PATH = "/admin/providers";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFormat.Printer JSON = JsonFormat.printer().preservingProtoFieldNames()
+                                                             .alwaysPrintFieldsWithNoPresence();
 
     private ProviderHealthService() {}
 
     public static void mount(ServerBuilder sb, Router router, ResponseCache cache, ApiKeyVerifier verifier) {
         sb.route().get(PATH)
-          .decorator(delegate -> new HttpApiKeyAuth(delegate, verifier, Scope.ADMIN, "GET /admin/providers"))
+          .decorator(HttpApiKeyAuth.newDecorator(verifier, Scope.ADMIN, "GET /admin/providers"))
           .build((ctx, req) -> HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8,
-                                               snapshot(router, cache).toString()));
+                                               json(router, cache)));
     }
 
-    private static ObjectNode snapshot(Router router, ResponseCache cache) {
-        final ObjectNode root = MAPPER.createObjectNode();
-        final ArrayNode targets = root.putArray("targets");
-        for (TargetHealth health : router.health()) {
-            targets.addObject()
-                   .put("route", health.route())
-                   .put("target", health.target())
-                   .put("breaker_state", health.breakerState())
-                   .put("failure_rate_percent", health.failureRatePercent())
-                   .put("slow_call_rate_percent", health.slowCallRatePercent())
-                   .put("buffered_calls", health.bufferedCalls())
-                   .put("not_permitted_calls", health.notPermittedCalls())
-                   .put("latency_ms", health.latencyMs())
-                   .put("in_flight", health.inFlight());
+    private static String json(Router router, ResponseCache cache) {
+        try {
+            return JSON.print(ProviderHealthReport.of(router, cache));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a report without Any fields always prints", e);
         }
-        final CacheStats stats = cache.stats();
-        root.putObject("cache")
-            .put("hits", stats.hits())
-            .put("misses", stats.misses())
-            .put("saved_cost_micros_usd", stats.savedCostMicrosUsd())
-            .put("entries", stats.entries());
-        return root;
     }
 }

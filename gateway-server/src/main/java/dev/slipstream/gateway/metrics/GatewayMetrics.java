@@ -18,6 +18,8 @@ final class GatewayMetrics {
     final Counter tokens;
     final Counter cost;
     final Counter rejections;
+    final Counter cacheHits;
+    final Counter cacheSavedCost;
     final Gauge inFlight;
 
     GatewayMetrics(CollectorRegistry registry) {
@@ -45,6 +47,11 @@ final class GatewayMetrics {
         rejections = Counter.build("slipstream_policy_rejections_total",
                                    "Requests refused by a rate limit or a budget.")
                             .labelNames("key_id", "reason").register(registry);
+        cacheHits = Counter.build("slipstream_cache_hits_total", "Requests the response cache answered.")
+                           .labelNames("model").register(registry);
+        cacheSavedCost = Counter.build("slipstream_cache_saved_cost_micros_usd_total",
+                                       "What cache hits would have cost had a provider answered them again.")
+                                .labelNames("model").register(registry);
         inFlight = Gauge.build("slipstream_in_flight_requests", "Chat requests being served.").register(registry);
     }
 }

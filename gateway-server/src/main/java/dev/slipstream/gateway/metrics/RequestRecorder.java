@@ -22,6 +22,7 @@ import dev.slipstream.gateway.auth.Principal;
 import dev.slipstream.gateway.chat.ChatCompletion;
 import dev.slipstream.gateway.chat.ChatObserver;
 import dev.slipstream.gateway.chat.ChatRequest;
+import dev.slipstream.gateway.chat.TokenUsage;
 import dev.slipstream.gateway.config.ModelConfig;
 import dev.slipstream.gateway.config.RouteConfig;
 import dev.slipstream.gateway.error.ErrorReason;
@@ -96,26 +97,17 @@ public final class RequestRecorder implements ChatObserver {
             if (!ended.compareAndSet(false, true)) {
                 return;
             }
-            metrics.inFlight.dec();
-            final String model = modelLabel(route);
             // The provider that answered, which a fallback or the cache may make another than the first one's.
             final String provider = completion.provider();
-            metrics.requests.labels(caller.keyId(), model, provider, OK).inc();
+            final ObjectNode line = charged(route, provider, OK, completion.usage(), completion.costMicrosUsd());
             metrics.gatewayOverhead.labels(provider).observe(completion.gatewayLatencyNanos() / NANOS_PER_SECOND);
             metrics.upstreamLatency.labels(provider).observe(completion.upstreamLatencyNanos() / NANOS_PER_SECOND);
             if (timeToFirstTokenNanos >= 0) {
                 metrics.timeToFirstToken.labels(provider).observe(timeToFirstTokenNanos / NANOS_PER_SECOND);
             }
-            metrics.tokens.labels(caller.keyId(), model, "input").inc(completion.usage().inputTokens());
-            metrics.tokens.labels(caller.keyId(), model, "output").inc(completion.usage().outputTokens());
-            metrics.cost.labels(caller.keyId(), model).inc(completion.costMicrosUsd());
-            final ObjectNode line = line(route, provider, OK);
             line.put("completion_id", completion.id());
             line.put("provider_model", completion.providerModel());
-            line.put("input_tokens", completion.usage().inputTokens());
             line.put("cached_input_tokens", completion.usage().cachedInputTokens());
-            line.put("output_tokens", completion.usage().outputTokens());
-            line.put("cost_micros_usd", completion.costMicrosUsd());
             line.put("upstream_ms", completion.upstreamLatencyNanos() / 1_000_000);
             line.put("route_attempts", completion.routeAttempts().size());
             line.put("fallback", completion.fallback());
@@ -124,6 +116,37 @@ public final class RequestRecorder implements ChatObserver {
                 line.put("time_to_first_token_ms", timeToFirstTokenNanos / 1_000_000);
             }
             requestLog.info("{}", line);
+        }
+
+        @Override
+        public void cacheHit(Route route, long savedCostMicrosUsd) {
+            final String model = modelLabel(route);
+            metrics.cacheHits.labels(model).inc();
+            metrics.cacheSavedCost.labels(model).inc(savedCostMicrosUsd);
+        }
+
+        @Override
+        public void cancelled(Route route, TokenUsage usage, long costMicrosUsd) {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            requestLog.info("{}", charged(route, route.firstProvider(), CANCELLED, usage, costMicrosUsd));
+        }
+
+        /** Counts a call that was charged: its request, tokens and cost; returns its log line so far. */
+        private ObjectNode charged(Route route, String provider, String outcome, TokenUsage usage,
+                                   long costMicrosUsd) {
+            metrics.inFlight.dec();
+            final String model = modelLabel(route);
+            metrics.requests.labels(caller.keyId(), model, provider, outcome).inc();
+            metrics.tokens.labels(caller.keyId(), model, "input").inc(usage.inputTokens());
+            metrics.tokens.labels(caller.keyId(), model, "output").inc(usage.outputTokens());
+            metrics.cost.labels(caller.keyId(), model).inc(costMicrosUsd);
+            final ObjectNode line = line(route, provider, outcome);
+            line.put("input_tokens", usage.inputTokens());
+            line.put("output_tokens", usage.outputTokens());
+            line.put("cost_micros_usd", costMicrosUsd);
+            return line;
         }
 
         @Override

@@ -30,8 +30,10 @@ import dev.slipstream.gateway.routing.Route;
  * prompt counted with jtokkit plus the requested output limit, or {@code policy.estimated_output_tokens}),
  * and its budgets room for the most those tokens can cost at the priciest target of the route; tells the
  * caller its remaining quota in {@code x-ratelimit-remaining-requests} and
- * {@code x-ratelimit-remaining-tokens}; at the end prices the real usage at the target that answered, settles the token limits and budgets to it and records the spend. A cancelled call keeps what
- * it took at admission; a failed one gives it back.
+ * {@code x-ratelimit-remaining-tokens}; at the end prices the real usage at the target that answered,
+ * settles the token limits and budgets to it and records the spend. A failed call gives back what it took; a cancelled stream is settled
+ * to what it produced up to the cancel (see {@link dev.slipstream.gateway.chat.ChatGateway}); a cancelled
+ * unary call keeps its admission estimate, as the provider may have produced the whole reply.
  */
 public final class GatewayPolicy implements ChatPolicy {
     private final TokenCounter tokens;

@@ -34,6 +34,7 @@ import dev.slipstream.gateway.error.ErrorReason;
 import dev.slipstream.gateway.error.FieldViolation;
 import dev.slipstream.gateway.error.GatewayException;
 import dev.slipstream.gateway.routing.Deadline;
+import dev.slipstream.gateway.session.SessionChat;
 import dev.slipstream.prompts.InvalidVariablesException;
 import dev.slipstream.prompts.OutputValidation;
 import dev.slipstream.prompts.OutputValidator;
@@ -55,13 +56,15 @@ public final class PromptInvoker {
 
     private final PromptRegistry registry;
     private final ChatGateway chat;
+    private final SessionChat sessions;
     private final int repairAttempts;
     private final long callTimeoutMillis;
     private final long deadlineMarginMillis;
 
-    public PromptInvoker(PromptRegistry registry, ChatGateway chat, PromptsConfig config) {
+    public PromptInvoker(PromptRegistry registry, ChatGateway chat, SessionChat sessions, PromptsConfig config) {
         this.registry = requireNonNull(registry, "registry");
         this.chat = requireNonNull(chat, "chat");
+        this.sessions = requireNonNull(sessions, "sessions");
         repairAttempts = config.repairAttempts();
         callTimeoutMillis = config.advisorTimeoutMs();
         deadlineMarginMillis = config.deadlineMarginMs();
@@ -77,13 +80,19 @@ public final class PromptInvoker {
      * The caller's prompt globs decide which prompts it may invoke; the template, not the caller, names the
      * model, so the key's model globs do not apply, while its limits and budget do.
      *
+     * <p>With a {@code sessionId} (of the caller's tenant), the model sees the template's system message and
+     * examples, then the session's window (as chat with a session builds it), then this call's user message;
+     * a valid answer (from the model, repaired or not) is appended to the session with that user message as
+     * one turn. A baseline answer stores nothing.
+     *
+     * @param sessionId empty for none
      * @throws GatewayException PERMISSION_DENIED when the caller's key may not use the prompt;
      *                          PROMPT_NOT_FOUND for an unknown prompt or version; INVALID_ARGUMENT naming
      *                          every variable that does not match its declaration
      */
     public CompletableFuture<PromptAnswer> invoke(Principal caller, String promptId, int version,
                                                   JsonNode variables, OutputCheck check, String requestId,
-                                                  Deadline deadline) {
+                                                  String sessionId, Deadline deadline) {
         caller.requirePrompt(promptId);
         // One generation throughout, so a reload in the middle cannot mix versions.
         final LivePrompts prompts = registry.live();
@@ -97,8 +106,20 @@ public final class PromptInvoker {
                                             v.message())).toList());
         }
         final List<ChatMessage> messages = rendered.messages().stream().map(PromptInvoker::toChatMessage).toList();
-        return new Invocation(caller.withAnyModel(), prompts.validator(template), template, check, requestId,
-                              deadline).attempt(messages, 1);
+        final Invocation invocation = new Invocation(caller.withAnyModel(), prompts.validator(template), template,
+                                                     check, requestId, deadline);
+        if (sessionId.isEmpty()) {
+            return invocation.attempt(messages, 1);
+        }
+        final ChatMessage userMessage = messages.getLast();
+        final ChatRequest turnRequest = new ChatRequest(template.model(), List.of(userMessage), invocation.options(),
+                                                        requestId, Map.of(), CacheMode.BYPASS);
+        final List<ChatMessage> instructions = messages.subList(0, messages.size() - 1);
+        return sessions.openTurn(caller, sessionId, instructions, turnRequest, deadline).thenCompose(
+                turn -> invocation.attempt(turn.prompt(), 1).thenCompose(
+                        answer -> answer.source() == Source.BASELINE
+                                  ? CompletableFuture.completedFuture(answer)
+                                  : turn.commit(answer.rawText()).thenApply(sessionVersion -> answer)));
     }
 
     private static ChatMessage toChatMessage(PromptMessage message) {

@@ -43,6 +43,8 @@ public final class RouteRun implements StreamHandle {
     @Nullable
     private GatewayException lastFailure;
     private volatile StreamHandle current = StreamHandle.NOOP;
+    @Nullable
+    private volatile String currentTarget;
     /** Counts started attempts, so that an attempt which failed at once cannot hide its successor's handle. */
     private volatile int started;
 
@@ -67,6 +69,15 @@ public final class RouteRun implements StreamHandle {
     /** Completes with the answer, or fails with the last failure, every attempt named in its metadata. */
     public CompletableFuture<RoutedReply> result() {
         return result;
+    }
+
+    /**
+     * The {@code provider/model} name of the target whose attempt is under way, or null when none is (before
+     * the first attempt, and between a failed attempt and the next).
+     */
+    @Nullable
+    public String currentTarget() {
+        return currentTarget;
     }
 
     /** The caller went away: no further attempt starts, and the current one is stopped. */
@@ -107,6 +118,7 @@ public final class RouteRun implements StreamHandle {
         target.latency().started();
         final ProviderRequest request = new ProviderRequest(target.providerModel(), messages, options);
         final int sequence = ++started;
+        currentTarget = target.name();
         final StreamHandle handle = call.start(target, request, timeoutNanos, new TargetCall.Outcome() {
             @Override
             public void succeeded(ProviderReply reply) {
@@ -125,6 +137,7 @@ public final class RouteRun implements StreamHandle {
                     target.latency().abandoned();
                     return;
                 }
+                currentTarget = null; // Until the next attempt starts, no target is working on the request.
                 final GatewayException failure = Failures.toGatewayException(cause, target);
                 final boolean retryable = Failures.retryable(failure);
                 final long latencyNanos = finish(target, startNanos, retryable);

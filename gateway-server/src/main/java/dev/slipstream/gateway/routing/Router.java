@@ -24,6 +24,7 @@ import dev.slipstream.gateway.provider.ChatProvider;
 public final class Router {
     private final ModelCatalog catalog;
     private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final List<ListedModel> listed = new ArrayList<>();
 
     /** @param configs validated routes, whose providers are all in {@code catalog} */
     public Router(ModelCatalog catalog, Map<String, ChatProvider> providers, List<RouteConfig> configs) {
@@ -36,8 +37,21 @@ public final class Router {
             routes.put(config.alias(), new Route(config.alias(), RouteStrategy.of(config.strategy()), targets));
         }
         for (ResolvedModel model : catalog.aliases()) {
-            routes.put(model.name(), passThrough(model));
+            final Route route = passThrough(model);
+            routes.put(model.name(), route);
+            listed.add(new ListedModel(model.name(), model.provider().name(), model.providerModel(),
+                                       model.contextWindowTokens(), route.targetNames(), ""));
         }
+        for (RouteConfig config : configs) {
+            final TargetConfig first = config.targets().getFirst();
+            listed.add(new ListedModel(config.alias(), first.provider(), first.model(), 0,
+                                       routes.get(config.alias()).targetNames(), config.strategy()));
+        }
+    }
+
+    /** The model aliases, then the routes, in configuration order: what callers may name. */
+    public List<ListedModel> models() {
+        return List.copyOf(listed);
     }
 
     /** Throws MODEL_NOT_FOUND when {@code model} is neither an alias nor a known {@code provider/model}. */

@@ -15,6 +15,7 @@ import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpHeaders;
 import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.common.grpc.GrpcSerializationFormats;
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
@@ -33,6 +34,7 @@ import dev.slipstream.gateway.auth.ApiKeyVerifier;
 import dev.slipstream.gateway.auth.ApiKeys;
 import dev.slipstream.gateway.auth.KeyRegistry;
 import dev.slipstream.gateway.auth.RedisStoredKeys;
+import dev.slipstream.gateway.auth.Scope;
 import dev.slipstream.gateway.auth.StoredKeys;
 import dev.slipstream.gateway.cache.ResponseCache;
 import dev.slipstream.gateway.chat.ChatGateway;
@@ -51,6 +53,8 @@ import dev.slipstream.gateway.cost.SpendCounters;
 import dev.slipstream.gateway.cost.SpendLedger;
 import dev.slipstream.gateway.cost.PriceTable;
 import dev.slipstream.gateway.metrics.MetricsService;
+import dev.slipstream.gateway.metrics.PromptReloadMetrics;
+import dev.slipstream.gateway.metrics.ProviderHealthCollector;
 import dev.slipstream.gateway.metrics.RequestRecorder;
 import dev.slipstream.gateway.policy.GatewayPolicy;
 import dev.slipstream.gateway.ratelimit.RateLimiter;
@@ -65,6 +69,7 @@ import dev.slipstream.gateway.grpc.GrpcAuthInterceptor;
 import dev.slipstream.gateway.grpc.GrpcRequestTooLargeHandler;
 import dev.slipstream.gateway.grpc.ModelGrpcService;
 import dev.slipstream.gateway.grpc.PromptGrpcService;
+import dev.slipstream.gateway.http.HttpApiKeyAuth;
 import dev.slipstream.gateway.http.OpenAiHttpService;
 import dev.slipstream.gateway.http.PromptHttpService;
 import dev.slipstream.gateway.http.ProviderHealthService;
@@ -134,7 +139,7 @@ public final class Gateway implements AutoCloseable {
         final ExecutorService blockingExecutor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("provider-", 0).factory());
         final RateLimiter rateLimiter = rateLimiter(config);
-        final Spend spend = spend(config.contextStore());
+        final Spend spend = spend(config.contextStore(), config.policy().usageRetentionDays());
         final ChatPolicy policy = new GatewayPolicy(tokens, rateLimiter,
                                                     new Budgets(spend.counters(), config.tenants(), Clock.systemUTC()),
                                                     new PriceTable(config.pricing()), spend.ledger(),
@@ -144,9 +149,10 @@ public final class Gateway implements AutoCloseable {
         DefaultExports.register(metrics);
         final ChatGateway chat = chatGateway(config, tokens, blockingExecutor, policy,
                                              new RequestRecorder(metrics, config.models(), config.routes()));
+        new ProviderHealthCollector(chat.router()::health).register(metrics);
         final PromptRegistry prompts;
         try {
-            prompts = promptRegistry(config.prompts(), chat.catalog());
+            prompts = promptRegistry(config.prompts(), chat.catalog(), new PromptReloadMetrics(metrics));
         } catch (ConfigException e) {
             blockingExecutor.shutdownNow();
             contextStore.close();
@@ -154,12 +160,14 @@ public final class Gateway implements AutoCloseable {
             spend.counters().close();
             throw e;
         }
-        final PromptInvoker invoker = new PromptInvoker(prompts, chat, config.prompts());
+        final SessionChat sessionChat = SessionChat.create(config, contextStore, chat, tokens);
+        final PromptInvoker invoker = new PromptInvoker(prompts, chat, sessionChat, config.prompts());
         final ApiKeyVerifier verifier = new ApiKeyVerifier(ApiKeys.fromConfig(config.auth(), apiKey),
                                                            Clock.systemUTC());
         final KeyRegistry keyRegistry = new KeyRegistry(verifier, storedKeys(config.contextStore()), KEY_SYNC_INTERVAL);
-        final GrpcService grpc = grpcService(config, chat, contextStore, tokens, invoker, verifier,
-                                             new AdminGrpcService(keyRegistry, spend.ledger(), prompts));
+        final GrpcService grpc = grpcService(config, chat, sessionChat, contextStore, tokens, invoker, verifier,
+                                             new AdminGrpcService(keyRegistry, spend.ledger(), prompts,
+                                                                  chat.router(), chat.cache()));
         final Server server = buildServer(config.server(), grpc, chat, invoker, verifier, metrics);
         server.start().join();
         return new Gateway(server, blockingExecutor, contextStore, rateLimiter, spend.counters(), keyRegistry,
@@ -167,9 +175,10 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Loads the template directory; a gateway never starts on a broken set. */
-    private static PromptRegistry promptRegistry(PromptsConfig config, ModelCatalog catalog) {
+    private static PromptRegistry promptRegistry(PromptsConfig config, ModelCatalog catalog,
+                                                 PromptReloadMetrics reloads) {
         try {
-            return PromptRegistry.load(config.templateDirectory(), catalog::serves);
+            return PromptRegistry.load(config.templateDirectory(), catalog::serves, reloads);
         } catch (TemplateValidationException e) {
             throw new ConfigException("prompts.directory " + config.templateDirectory().orElseThrow(),
                                       e.problems().stream().map(Problem::toString).toList());
@@ -199,11 +208,13 @@ public final class Gateway implements AutoCloseable {
     /** Budget counters and the ledger: in Redis when sessions are kept there, so that replicas share them. */
     private record Spend(SpendCounters counters, SpendLedger ledger) {}
 
-    private static Spend spend(ContextStoreConfig store) {
+    private static Spend spend(ContextStoreConfig store, int usageRetentionDays) {
         if (ContextStoreConfig.MEMORY.equals(store.uri())) {
-            return new Spend(new InMemorySpendCounters(), new InMemorySpendLedger());
+            return new Spend(new InMemorySpendCounters(Clock.systemUTC()),
+                             new InMemorySpendLedger(Clock.systemUTC(), usageRetentionDays));
         }
-        final RedisSpend redis = new RedisSpend(store.uri(), Duration.ofMillis(store.commandTimeoutMs()));
+        final RedisSpend redis = new RedisSpend(store.uri(), Duration.ofMillis(store.commandTimeoutMs()),
+                                                usageRetentionDays);
         return new Spend(redis, redis);
     }
 
@@ -225,17 +236,16 @@ public final class Gateway implements AutoCloseable {
         final ModelCatalog catalog = new ModelCatalog(providers, config.models(), config.defaultModel());
         return new ChatGateway(catalog, new Router(catalog, providers, config.routes()),
                                new ResponseCache(config.cache()), new ChatRequestValidator(config.limits()), policy,
-                               observer);
+                               observer, tokens);
     }
 
-    private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, ContextStore contextStore,
-                                           TokenCounter tokens, PromptInvoker invoker, ApiKeyVerifier verifier,
-                                           AdminGrpcService admin) {
+    private static GrpcService grpcService(GatewayConfig config, ChatGateway chat, SessionChat sessionChat,
+                                           ContextStore contextStore, TokenCounter tokens, PromptInvoker invoker,
+                                           ApiKeyVerifier verifier, AdminGrpcService admin) {
         return GrpcService.builder()
-                          .addService(new ChatGrpcService(chat, SessionChat.create(config, contextStore, chat,
-                                                                                    tokens)))
+                          .addService(new ChatGrpcService(chat, sessionChat))
                           .addService(new SessionGrpcService(contextStore, tokens, config.sessions()))
-                          .addService(new ModelGrpcService(chat.catalog()))
+                          .addService(new ModelGrpcService(chat.router(), chat.catalog().defaultAlias()))
                           .addService(new PromptGrpcService(invoker))
                           .addService(new ExecutionAdvisorGrpcService(invoker))
                           .addService(admin)
@@ -268,7 +278,7 @@ public final class Gateway implements AutoCloseable {
                                                io.micrometer.core.instrument.Clock.SYSTEM))
                                        .decorator(MetricCollectingService.newDecorator(
                                                MeterIdPrefixFunction.ofDefault("armeria.server")))
-                                       .service("/metrics", new MetricsService(metrics));
+                                       .service("/metrics", metricsService(config, metrics, verifier));
         OpenAiHttpService.mount(sb, chat, verifier);
         PromptHttpService.mount(sb, invoker, verifier);
         ProviderHealthService.mount(sb, chat.router(), chat.cache(), verifier);
@@ -276,6 +286,15 @@ public final class Gateway implements AutoCloseable {
             sb.serviceUnder("/docs", docService());
         }
         return sb.build();
+    }
+
+    /** {@code GET /metrics}, behind an admin key when {@code server.metrics_require_admin} says so. */
+    private static HttpService metricsService(ServerConfig config, CollectorRegistry metrics,
+                                              ApiKeyVerifier verifier) {
+        final HttpService service = new MetricsService(metrics);
+        return config.metricsRequireAdmin()
+               ? service.decorate(HttpApiKeyAuth.newDecorator(verifier, Scope.ADMIN, "GET /metrics"))
+               : service;
     }
 
     private static DocService docService() {

@@ -70,13 +70,16 @@ final class KeysCommand {
         @Option(names = "--expires-at", description = "an ISO-8601 instant, e.g. 2027-01-31T00:00:00Z")
         String expiresAt;
 
+        @Option(names = "--bypass-cache", description = "the response cache never serves this key")
+        boolean bypassCache;
+
         @Override
         public Integer call() {
             final String secret = ApiKeySecrets.generate();
             final ApiKeyConfig config = new ApiKeyConfig(
                     id, secret, null, tenant, scopes, models, prompts,
                     new RateLimitConfig(requestsPerMinute, tokensPerMinute, burstPerSecond),
-                    new BudgetConfig(dailyMicrosUsd, monthlyMicrosUsd), false, expiresAt);
+                    new BudgetConfig(dailyMicrosUsd, monthlyMicrosUsd), false, expiresAt, bypassCache);
             final List<String> problems = ConfigValidator.validateApiKey(config, "key", Set.of());
             final PrintWriter out = spec.commandLine().getOut();
             if (!problems.isEmpty()) {
@@ -104,6 +107,9 @@ final class KeysCommand {
                         monthlyMicrosUsd + '}');
             if (expiresAt != null) {
                 out.println("      expires_at: " + expiresAt);
+            }
+            if (bypassCache) {
+                out.println("      bypass_cache: true");
             }
             out.flush();
             return 0;

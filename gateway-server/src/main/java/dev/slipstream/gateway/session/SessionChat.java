@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.slipstream.gateway.routing.Deadline;
 import dev.slipstream.context.ContextStore;
@@ -61,7 +62,7 @@ public final class SessionChat {
                                                                   sessions, config.limits()))
                 : null;
         final StoredMessages stored = new StoredMessages(tokens, Clock.systemUTC());
-        final SessionPrompter prompter = new SessionPrompter(store, gateway, new ConversationWindow(tokens), stored,
+        final SessionPrompter prompter = new SessionPrompter(store, gateway, tokens, stored,
                                                              sessions, config.limits(), summarizer);
         return new SessionChat(gateway, new ChatRequestValidator(config.limits()), prompter,
                                new SessionAppender(store, sessions.maxAppendRetries()), stored);
@@ -71,7 +72,7 @@ public final class SessionChat {
     public CompletableFuture<ChatCompletion> complete(Principal principal, String sessionId, ChatRequest request,
                                                       Deadline deadline) {
         final CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
-        prepare(principal, sessionId, request, deadline).thenCompose(turn -> {
+        prepare(principal, sessionId, request, List.of(), deadline).thenCompose(turn -> {
             if (result.isDone()) {
                 return CompletableFuture.<ChatCompletion>failedFuture(new CancellationException());
             }
@@ -79,7 +80,7 @@ public final class SessionChat {
             result.whenComplete((unused, failure) -> call.cancel(false));
             return call.thenCompose(completion -> result.isDone()
                     ? CompletableFuture.<ChatCompletion>failedFuture(new CancellationException())
-                    : store(principal, sessionId, turn, completion).thenApply(version -> completion));
+                    : store(principal, sessionId, turn, completion.content()).thenApply(version -> completion));
         }).whenComplete((completion, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(ContextStoreErrors.translate(failure));
@@ -97,7 +98,7 @@ public final class SessionChat {
     public StreamHandle stream(Principal principal, String sessionId, String completionId, ChatRequest request,
                                Deadline deadline, ChatStreamListener listener) {
         final DeferredStream handle = new DeferredStream(() -> {});
-        prepare(principal, sessionId, request, deadline).whenComplete((turn, failure) -> {
+        prepare(principal, sessionId, request, List.of(), deadline).whenComplete((turn, failure) -> {
             if (failure != null) {
                 listener.onError(ContextStoreErrors.translate(failure));
                 return;
@@ -114,7 +115,7 @@ public final class SessionChat {
                     if (handle.isCancelled()) {
                         return;
                     }
-                    store(principal, sessionId, turn, completion).whenComplete((version, storeFailure) -> {
+                    store(principal, sessionId, turn, completion.content()).whenComplete((version, storeFailure) -> {
                         if (storeFailure != null) {
                             listener.onError(ContextStoreErrors.translate(storeFailure));
                         } else {
@@ -132,19 +133,38 @@ public final class SessionChat {
         return handle;
     }
 
+    /**
+     * Opens the next turn of the caller's session for a call that asks the model on its own: the
+     * {@code preamble} (a prompt template's instructions, counted against the window but never stored), the
+     * session's window, then {@code request}'s messages; nothing is stored until the turn is committed.
+     * Fails with NOT_FOUND for an unknown session or one of another tenant.
+     */
+    public CompletableFuture<SessionTurn> openTurn(Principal principal, String sessionId,
+                                                   List<ChatMessage> preamble, ChatRequest request,
+                                                   Deadline deadline) {
+        return prepare(principal, sessionId, request, preamble, deadline).handle((turn, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(ContextStoreErrors.translate(failure));
+            }
+            return new SessionTurn(turn.upstream().messages(), reply -> store(principal, sessionId, turn, reply)
+                    .exceptionallyCompose(storeFailure -> CompletableFuture.failedFuture(
+                            ContextStoreErrors.translate(storeFailure))));
+        });
+    }
+
     private CompletableFuture<Turn> prepare(Principal principal, String sessionId, ChatRequest request,
-                                            Deadline deadline) {
+                                            List<ChatMessage> preamble, Deadline deadline) {
         try {
             validator.validate(request);
-            return prompter.prepare(principal, sessionId, request, deadline);
+            return prompter.prepare(principal, sessionId, request, preamble, deadline);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private CompletableFuture<Long> store(Principal principal, String sessionId, Turn turn, ChatCompletion completion) {
+    private CompletableFuture<Long> store(Principal principal, String sessionId, Turn turn, String reply) {
         final List<SessionMessage> messages = new ArrayList<>(turn.newMessages());
-        messages.addAll(stored.toStored(List.of(new ChatMessage(Role.ASSISTANT, completion.content()))));
+        messages.addAll(stored.toStored(List.of(new ChatMessage(Role.ASSISTANT, reply))));
         return appender.append(principal.tenant(), sessionId, turn.version(), messages);
     }
 }

@@ -2,6 +2,7 @@ package dev.slipstream.gateway.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import dev.slipstream.api.gateway.v1.ListKeysRequest;
 import dev.slipstream.api.gateway.v1.ListKeysResponse;
 import dev.slipstream.api.gateway.v1.Message;
 import dev.slipstream.api.gateway.v1.Role;
+import dev.slipstream.gateway.auth.ApiKeys;
 import dev.slipstream.gateway.config.ApiKeyConfig;
 import dev.slipstream.gateway.config.AuthConfig;
 import dev.slipstream.gateway.config.EmbeddedConfig;
@@ -78,6 +80,23 @@ class AdminKeysTest {
                                                               () -> chat.complete(hello()));
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(e.getStatus().getDescription()).isEqualTo("API key 'desk' is disabled");
+    }
+
+    @Test
+    void aKeyCreatedToBypassTheCacheSaysSoAndTheStoredFormKeepsIt() {
+        final CreateKeyResponse created = admin.createKey(
+                CreateKeyRequest.newBuilder().setKeyId("always-fresh").setTenant("t").setBypassCache(true).build());
+
+        assertThat(created.getKey().getBypassCache()).isTrue();
+        assertThat(admin.listKeys(ListKeysRequest.getDefaultInstance()).getKeysList())
+                .filteredOn(k -> k.getKeyId().equals("always-fresh") || k.getKeyId().equals("default"))
+                .extracting(ApiKeyInfo::getKeyId, ApiKeyInfo::getBypassCache)
+                .containsExactlyInAnyOrder(tuple("always-fresh", true), tuple("default", false));
+        // What Redis holds for a created key (the configuration's shape) carries the setting to other replicas.
+        final ApiKeyConfig stored = ApiKeys.toStoredConfig(ApiKeys.compile(new ApiKeyConfig(
+                "stored", "stored-key-0123456789", null, "t", null, null, null, null, null, null, null, true)));
+        assertThat(stored.bypassCache()).isTrue();
+        assertThat(ApiKeys.compile(stored).principal().bypassCache()).isTrue();
     }
 
     @Test

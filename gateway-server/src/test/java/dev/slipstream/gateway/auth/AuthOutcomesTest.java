@@ -66,7 +66,8 @@ class AuthOutcomesTest {
 
     private static ApiKeyConfig key(String id, String key, String sha256, List<String> scopes, List<String> models,
                                     boolean disabled, String expiresAt) {
-        return new ApiKeyConfig(id, key, sha256, "team-" + id, scopes, models, null, null, null, disabled, expiresAt);
+        return new ApiKeyConfig(id, key, sha256, "team-" + id, scopes, models, null, null, null, disabled, expiresAt,
+                                null);
     }
 
     static Stream<Arguments> outcomes() {

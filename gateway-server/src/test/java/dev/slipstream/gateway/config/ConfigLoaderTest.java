@@ -36,7 +36,8 @@ class ConfigLoaderTest {
     void fullFileParsesToTheExpectedRecords() throws URISyntaxException {
         final GatewayConfig config = new ConfigLoader(FULL_ENV).load(resource("config/full.yaml"));
 
-        assertThat(config.server()).isEqualTo(new ServerConfig("127.0.0.1", 9090, 1_048_576L, 30_000L, false, 500L, null));
+        assertThat(config.server())
+                .isEqualTo(new ServerConfig("127.0.0.1", 9090, 1_048_576L, 30_000L, false, 500L, null, null));
         assertThat(config.limits()).isEqualTo(
                 new LimitsConfig(64, 10_000, 50_000, 4_096, 2, 32, 8, 16, 128, 64, 100));
         assertThat(config.auth()).isEqualTo(new AuthConfig("gateway-key-0123456789", null));
@@ -111,7 +112,8 @@ class ConfigLoaderTest {
     void unknownFieldIsNamedWithTheExpectedFields() {
         assertThat(problems(Map.of(), "server:\n  prot: 8080\n" + MODELS)).containsExactly(
                 "line 2: server.prot: unknown field 'prot' (expected one of: docs_enabled, host, " +
-                "max_request_bytes, port, request_timeout_ms, shutdown_grace_ms, upstream_connection_pool_size)");
+                "max_request_bytes, metrics_require_admin, port, request_timeout_ms, shutdown_grace_ms, " +
+                "upstream_connection_pool_size)");
     }
 
     @Test

@@ -166,6 +166,10 @@ class ConfigValidatorTest {
                     "policy.estimated_output_tokens: 0 (expected: 1 to 10000000)"),
                 row("estimated_output_tokens above max_output_tokens", "policy", "{estimated_output_tokens: 70000}",
                     "policy.estimated_output_tokens: 70000 (expected: <= limits.max_output_tokens, 65536)"),
+                row("usage_retention_days 0", "policy", "{usage_retention_days: 0}",
+                    "policy.usage_retention_days: 0 (expected: 1 to 3660)"),
+                row("usage_retention_days above ten years", "policy", "{usage_retention_days: 3661}",
+                    "policy.usage_retention_days: 3661 (expected: 1 to 3660)"),
                 // context_store
                 row("context_store.uri neither memory nor redis", "context_store", "{uri: 'mysql://db:3306'}",
                     "context_store.uri: 'mysql://db:3306' (expected: memory or redis://host:port)"),

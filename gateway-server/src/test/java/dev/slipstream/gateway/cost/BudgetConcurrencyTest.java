@@ -60,7 +60,7 @@ class BudgetConcurrencyTest {
                 EmbeddedConfig.create(Map.of())
                               .withAuth(new AuthConfig(null, List.of(new ApiKeyConfig(
                                       "budgeted", KEY, null, "t", null, null, null, null,
-                                      new BudgetConfig(BUDGET_MICROS, null), null, null))))
+                                      new BudgetConfig(BUDGET_MICROS, null), null, null, null))))
                               .withPricing(List.of(new PriceConfig("local", MICROS_PER_MILLION, null, null,
                                                                    MICROS_PER_MILLION, null))));
     }

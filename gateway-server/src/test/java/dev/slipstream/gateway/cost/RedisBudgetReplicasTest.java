@@ -60,7 +60,7 @@ class RedisBudgetReplicasTest {
                 EmbeddedConfig.create(Map.of())
                               .withAuth(new AuthConfig(null, List.of(new ApiKeyConfig(
                                       "shared", KEY, null, "t", null, null, null, null,
-                                      new BudgetConfig(null, BUDGET_MICROS), null, null))))
+                                      new BudgetConfig(null, BUDGET_MICROS), null, null, null))))
                               .withPricing(List.of(new PriceConfig("local", 1_000_000L, null, null, 1_000_000L,
                                                                    null)))
                               .withContextStore(new ContextStoreConfig(redis.uri(), null, null, null, null, null,

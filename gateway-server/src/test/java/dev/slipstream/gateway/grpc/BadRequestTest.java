@@ -55,7 +55,7 @@ class BadRequestTest {
     static void start() {
         final GatewayConfig embedded = EmbeddedConfig.create(Map.of());
         gateway = RunningGateway.start(new GatewayConfig(
-                new ServerConfig(null, null, MAX_REQUEST_BYTES, null, null, null, null), LIMITS, embedded.auth(),
+                new ServerConfig(null, null, MAX_REQUEST_BYTES, null, null, null, null, null), LIMITS, embedded.auth(),
                 embedded.providers(), embedded.models(), null, null, embedded.defaultModel(), null, null, null,
                 null, null, null));
     }

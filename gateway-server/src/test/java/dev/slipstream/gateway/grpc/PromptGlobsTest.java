@@ -60,7 +60,7 @@ class PromptGlobsTest {
                 PromptGateways.config(fake, PromptGateways.shippedTemplates(templates))
                               .withAuth(new AuthConfig(null, List.of(new ApiKeyConfig(
                                       "news-only", NEWS_ONLY, null, "news", List.of("prompts"),
-                                      List.of("no-model"), List.of("news-*"), null, null, false, null)))));
+                                      List.of("no-model"), List.of("news-*"), null, null, false, null, null)))));
         prompts = gateway.grpcClient(NEWS_ONLY).build(PromptServiceBlockingStub.class);
     }
 

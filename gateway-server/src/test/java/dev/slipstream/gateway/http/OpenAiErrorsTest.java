@@ -51,7 +51,7 @@ class OpenAiErrorsTest {
     static void start() {
         final GatewayConfig embedded = EmbeddedConfig.create(Map.of());
         gateway = RunningGateway.start(embedded.withServer(
-                new ServerConfig(null, null, MAX_REQUEST_BYTES, null, null, null, null)));
+                new ServerConfig(null, null, MAX_REQUEST_BYTES, null, null, null, null, null)));
         client = WebClient.of(gateway.httpUri()).blocking();
     }
 

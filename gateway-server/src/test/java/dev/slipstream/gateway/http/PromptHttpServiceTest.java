@@ -111,7 +111,7 @@ class PromptHttpServiceTest {
 
         assertThat(response.status()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(JSON.readTree(response.contentUtf8()).get("error").get("message").asText())
-                .contains("model: unknown field (expected: variables, version)",
+                .contains("model: unknown field (expected: variables, version, session_id)",
                           "variables: array (expected: an object keyed by variable name)",
                           "version: 0 (expected: a version number >= 1, or no version for the newest)");
     }

@@ -1,6 +1,7 @@
 package dev.slipstream.gateway.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.slipstream.gateway.testing.PrometheusText.value;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
@@ -8,8 +9,6 @@ import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +45,7 @@ class MetricsEndpointTest {
                 EmbeddedConfig.create(Map.of())
                               .withAuth(new AuthConfig(null, List.of(new ApiKeyConfig(
                                       "limited", LIMITED, null, "t", List.of("chat"), List.of("local"), null,
-                                      new RateLimitConfig(1L, null, null), null, null, null))))
+                                      new RateLimitConfig(1L, null, null), null, null, null, null))))
                               .withPricing(List.of(new PriceConfig("local", 1_000_000L, null, null, 2_000_000L,
                                                                    null))));
     }
@@ -105,13 +104,6 @@ class MetricsEndpointTest {
         assertThat(costs).isPositive();
         assertThat(ledger).isEqualTo(costs);
         assertThat(costMetric).isEqualTo(costs);
-    }
-
-    private static double value(String metrics, String series) {
-        final Matcher line = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE)
-                                    .matcher(metrics);
-        assertThat(line.find()).as(series + " in\n" + metrics).isTrue();
-        return Double.parseDouble(line.group(1));
     }
 
     private static CompleteRequest hello(String model) {

@@ -40,7 +40,7 @@ final class LimitedGateways {
     }
 
     static ApiKeyConfig key(String id, String key, String tenant, RateLimitConfig limits) {
-        return new ApiKeyConfig(id, key, null, tenant, null, null, null, limits, null, null, null);
+        return new ApiKeyConfig(id, key, null, tenant, null, null, null, limits, null, null, null, null);
     }
 
     static RateLimitConfig limits(long requestsPerMinute, long tokensPerMinute, long burstPerSecond) {

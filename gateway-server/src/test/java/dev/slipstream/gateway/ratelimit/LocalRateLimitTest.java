@@ -61,7 +61,7 @@ class LocalRateLimitTest {
                         key("a", TENANT_KEY_A, "shared", RateLimitConfig.NONE),
                         key("b", TENANT_KEY_B, "shared", RateLimitConfig.NONE)),
                 List.of(new TenantConfig("shared", limits(3, 0, 0), null)))
-                .withPolicy(new PolicyConfig(ESTIMATED_OUTPUT_TOKENS)));
+                .withPolicy(new PolicyConfig(ESTIMATED_OUTPUT_TOKENS, null)));
     }
 
     @AfterAll

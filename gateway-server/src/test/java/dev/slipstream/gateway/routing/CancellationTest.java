@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.slipstream.api.gateway.v1.ChatServiceGrpc.ChatServiceStub;
 import dev.slipstream.api.gateway.v1.StreamCompleteRequest;
 import dev.slipstream.api.gateway.v1.StreamCompleteResponse;
@@ -75,12 +73,7 @@ class CancellationTest {
         }
     }
 
-    private static int inFlight() throws Exception {
-        for (JsonNode health : routing.providerHealth().get("targets")) {
-            if (PRIMARY.equals(health.get("target").asText())) {
-                return health.get("in_flight").asInt();
-            }
-        }
-        throw new AssertionError("no health for " + PRIMARY);
+    private static int inFlight() {
+        return routing.health(PRIMARY).getInFlightCalls();
     }
 }

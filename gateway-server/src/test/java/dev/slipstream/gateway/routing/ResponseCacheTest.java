@@ -2,7 +2,6 @@ package dev.slipstream.gateway.routing;
 
 import static dev.slipstream.gateway.routing.RoutingFixture.request;
 import static dev.slipstream.gateway.routing.RoutingFixture.streamRequest;
-import static dev.slipstream.gateway.routing.RoutingFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -13,28 +12,43 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.slipstream.api.gateway.v1.CacheMode;
+import dev.slipstream.api.gateway.v1.ChatServiceGrpc.ChatServiceBlockingStub;
 import dev.slipstream.api.gateway.v1.CompleteRequest;
 import dev.slipstream.api.gateway.v1.CompleteResponse;
 import dev.slipstream.api.gateway.v1.GenerationOptions;
+import dev.slipstream.api.gateway.v1.ResponseCacheStats;
 import dev.slipstream.api.gateway.v1.StreamCompleteRequest;
 import dev.slipstream.api.gateway.v1.StreamCompleteResponse;
+import dev.slipstream.gateway.config.ApiKeyConfig;
+import dev.slipstream.gateway.config.AuthConfig;
 import dev.slipstream.gateway.config.CacheConfig;
+import dev.slipstream.gateway.config.PriceConfig;
 import dev.slipstream.gateway.provider.fake.FakeProvider;
+import dev.slipstream.gateway.testing.PrometheusText;
 
 /**
  * Acceptance 7: a repeated deterministic request is answered from the cache, free and without calling a
- * provider; a non-deterministic or opted-out one is not.
+ * provider, and what it saved is counted per model on /metrics; a non-deterministic one is not, nor one
+ * that opts out, by its cache mode or by its key's {@code bypass_cache}.
  */
 class ResponseCacheTest {
+    private static final String SAVED_COST = "slipstream_cache_saved_cost_micros_usd_total{model=\"" +
+                                             RoutingFixture.ROUTE + "\",}";
+    private static final String HITS = "slipstream_cache_hits_total{model=\"" + RoutingFixture.ROUTE + "\",}";
+    private static final String BYPASSING_KEY = "bypassing-key-0123456789";
+
     private static RoutingFixture routing;
 
     @BeforeAll
     static void start() {
-        routing = RoutingFixture.of("fallback", target("primary", "model-a"), target("secondary", "model-b"),
-                                    new CacheConfig(true, 100L, 60_000L));
+        routing = RoutingFixture.fallback(
+                new CacheConfig(true, 100L, 60_000L),
+                config -> config.withPricing(List.of(new PriceConfig(RoutingFixture.ROUTE, 1_000_000L, null, null,
+                                                                     2_000_000L, null)))
+                                .withAuth(new AuthConfig(null, List.of(new ApiKeyConfig(
+                                        "bypassing", BYPASSING_KEY, null, "desk", null, null, null, null, null,
+                                        null, null, true)))));
     }
 
     @AfterAll
@@ -50,8 +64,9 @@ class ResponseCacheTest {
     @Test
     void repeatedDeterministicRequestIsServedFromTheCacheAtNoCost() throws Exception {
         final CompleteRequest request = request(GenerationOptions.newBuilder().setTemperature(0).build());
-        final long savedBefore = cacheStats().get("saved_cost_micros_usd").asLong();
-        final long hitsBefore = cacheStats().get("hits").asLong();
+        final long savedBefore = cacheStats().getSavedCostMicrosUsd();
+        final long hitsBefore = cacheStats().getHits();
+        final String metricsBefore = PrometheusText.scrape(routing.gateway);
 
         final CompleteResponse first = routing.gateway.chat().complete(request);
         final CompleteResponse second = routing.gateway.chat().complete(request);
@@ -64,9 +79,32 @@ class ResponseCacheTest {
         assertThat(second.getUsage()).isEqualTo(first.getUsage());
         assertThat(second.getId()).isNotEqualTo(first.getId());
         assertThat(routing.primary.received()).hasSize(1);
-        assertThat(cacheStats().get("hits").asLong()).isEqualTo(hitsBefore + 1);
-        assertThat(cacheStats().get("saved_cost_micros_usd").asLong())
-                .isEqualTo(savedBefore + first.getCostMicrosUsd());
+        assertThat(first.getCostMicrosUsd()).isPositive();
+        assertThat(cacheStats().getHits()).isEqualTo(hitsBefore + 1);
+        assertThat(cacheStats().getSavedCostMicrosUsd()).isEqualTo(savedBefore + first.getCostMicrosUsd());
+        final String metrics = PrometheusText.scrape(routing.gateway);
+        assertThat(PrometheusText.value(metrics, SAVED_COST) - PrometheusText.valueOrZero(metricsBefore, SAVED_COST))
+                .isEqualTo(first.getCostMicrosUsd());
+        assertThat(PrometheusText.value(metrics, HITS) - PrometheusText.valueOrZero(metricsBefore, HITS))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aKeyThatBypassesTheCacheIsNeverServedFromItNorFillsIt() {
+        final CompleteRequest request = request(GenerationOptions.newBuilder().setTemperature(0)
+                                                                 .setMaxOutputTokens(13).build());
+        final ChatServiceBlockingStub bypassing =
+                routing.gateway.grpcClient(BYPASSING_KEY).build(ChatServiceBlockingStub.class);
+
+        assertThat(bypassing.complete(request).getCacheHit()).isFalse();
+        assertThat(bypassing.complete(request).getCacheHit()).isFalse();
+        assertThat(routing.primary.received()).as("both calls reached the provider").hasSize(2);
+        // Nothing was stored for the next caller either; once it has stored the reply, the bypassing key
+        // still does not get it.
+        assertThat(routing.gateway.chat().complete(request).getCacheHit()).isFalse();
+        assertThat(routing.gateway.chat().complete(request).getCacheHit()).isTrue();
+        assertThat(bypassing.complete(request).getCacheHit()).isFalse();
+        assertThat(routing.primary.received()).hasSize(4);
     }
 
     @Test
@@ -118,7 +156,7 @@ class ResponseCacheTest {
         return chunks;
     }
 
-    private static JsonNode cacheStats() throws Exception {
-        return routing.providerHealth().get("cache");
+    private static ResponseCacheStats cacheStats() {
+        return routing.providerHealth().getCache();
     }
 }

@@ -97,7 +97,7 @@ class RoutedCostTest {
                 CacheConfig.DEFAULT,
                 config -> config.withPricing(PRICES).withAuth(new AuthConfig(null, List.of(new ApiKeyConfig(
                         "budgeted", BUDGETED, null, "t", null, null, null, null,
-                        new BudgetConfig(BUDGET_MICROS, null), null, null)))))) {
+                        new BudgetConfig(BUDGET_MICROS, null), null, null, null)))))) {
             final ChatServiceBlockingStub chat = routing.gateway.grpcClient(BUDGETED)
                                                                 .build(ChatServiceBlockingStub.class);
             final GenerationOptions limited = GenerationOptions.newBuilder()

@@ -5,18 +5,18 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.linecorp.armeria.client.WebClient;
-
+import dev.slipstream.api.gateway.v1.AdminServiceGrpc.AdminServiceBlockingStub;
 import dev.slipstream.api.gateway.v1.CompleteRequest;
 import dev.slipstream.api.gateway.v1.CompleteResponse;
 import dev.slipstream.api.gateway.v1.GenerationOptions;
+import dev.slipstream.api.gateway.v1.ListProviderHealthRequest;
+import dev.slipstream.api.gateway.v1.ListProviderHealthResponse;
 import dev.slipstream.api.gateway.v1.Message;
 import dev.slipstream.api.gateway.v1.Role;
 import dev.slipstream.api.gateway.v1.RouteAttempt;
 import dev.slipstream.api.gateway.v1.RouteAttemptOutcome;
 import dev.slipstream.api.gateway.v1.StreamCompleteRequest;
+import dev.slipstream.api.gateway.v1.TargetHealth;
 import dev.slipstream.gateway.config.BreakerConfig;
 import dev.slipstream.gateway.config.CacheConfig;
 import dev.slipstream.gateway.config.EmbeddedConfig;
@@ -131,23 +131,22 @@ final class RoutingFixture implements AutoCloseable {
         return this;
     }
 
-    /** {@code GET /admin/providers}, with the API key. */
-    JsonNode providerHealth() throws Exception {
-        final String json = WebClient.of(gateway.httpUri())
-                                     .prepare().get("/admin/providers")
-                                     .header("authorization", "Bearer " + RunningGateway.API_KEY)
-                                     .execute().aggregate().join().contentUtf8();
-        return new ObjectMapper().readTree(json);
+    /** {@code AdminService.ListProviderHealth}, with the (admin) API key. */
+    ListProviderHealthResponse providerHealth() {
+        return gateway.grpcClient().build(AdminServiceBlockingStub.class)
+                      .listProviderHealth(ListProviderHealthRequest.getDefaultInstance());
     }
 
-    /** The breaker state {@code GET /admin/providers} reports for a target of the route. */
-    String breakerState(String target) throws Exception {
-        for (JsonNode health : providerHealth().get("targets")) {
-            if (ROUTE.equals(health.get("route").asText()) && target.equals(health.get("target").asText())) {
-                return health.get("breaker_state").asText();
-            }
-        }
-        throw new AssertionError("no health for " + target);
+    /** The health AdminService reports for a target of the route. */
+    TargetHealth health(String target) {
+        return providerHealth().getTargetsList().stream()
+                               .filter(health -> ROUTE.equals(health.getRoute()) && target.equals(health.getTarget()))
+                               .findFirst().orElseThrow(() -> new AssertionError("no health for " + target));
+    }
+
+    /** The breaker state AdminService reports for a target of the route, e.g. {@code OPEN}. */
+    String breakerState(String target) {
+        return health(target).getCircuitState().name().substring("CIRCUIT_STATE_".length());
     }
 
     @Override

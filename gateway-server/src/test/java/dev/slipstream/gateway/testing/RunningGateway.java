@@ -12,6 +12,7 @@ import dev.slipstream.gateway.config.EmbeddedConfig;
 import dev.slipstream.gateway.config.GatewayConfig;
 import dev.slipstream.gateway.config.ModelConfig;
 import dev.slipstream.gateway.config.ProviderConfig;
+import dev.slipstream.gateway.config.ServerConfig;
 import dev.slipstream.gateway.server.Gateway;
 
 /**
@@ -43,10 +44,10 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public static RunningGateway start(GatewayConfig config) {
-        final GatewayConfig onFreePort =
-                config.withServer(new dev.slipstream.gateway.config.ServerConfig(
-                        "127.0.0.1", 0, config.server().maxRequestBytes(), config.server().requestTimeoutMs(),
-                        config.server().docsEnabled(), 0L, config.server().upstreamConnectionPoolSize()));
+        final ServerConfig server = config.server();
+        final GatewayConfig onFreePort = config.withServer(new ServerConfig(
+                "127.0.0.1", 0, server.maxRequestBytes(), server.requestTimeoutMs(), server.docsEnabled(), 0L,
+                server.upstreamConnectionPoolSize(), server.metricsRequireAdmin()));
         return new RunningGateway(Gateway.start(onFreePort, API_KEY));
     }
 
