@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.linecorp.armeria.common.RequestContext;
+import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.common.annotation.Nullable;
 import com.linecorp.armeria.common.grpc.GrpcExceptionHandlerFunction;
 
@@ -17,8 +18,8 @@ import io.grpc.Status;
 
 /**
  * The one place where exceptions become gRPC statuses: {@link GatewayException}s carry their own reason;
- * an oversized body or message becomes REQUEST_TOO_LARGE; anything unexpected is logged and reported as
- * INTERNAL without its stack trace.
+ * an oversized body or message becomes REQUEST_TOO_LARGE; a stream the caller closed is CANCELLED, quietly;
+ * anything unexpected is logged and reported as INTERNAL without its stack trace.
  */
 public final class GatewayExceptionHandler implements GrpcExceptionHandlerFunction {
     private static final Logger logger = LoggerFactory.getLogger(GatewayExceptionHandler.class);
@@ -46,6 +47,10 @@ public final class GatewayExceptionHandler implements GrpcExceptionHandlerFuncti
         }
         if (status.getCode() != Status.Code.UNKNOWN && status.getCode() != Status.Code.INTERNAL) {
             return status;
+        }
+        // The caller cancelled or went away: nothing failed, and the status never reaches anyone.
+        if (t instanceof ClosedStreamException) {
+            return Status.CANCELLED.withDescription("the call was cancelled");
         }
         logger.warn("{} failed unexpectedly", ctx, t);
         return GrpcErrors.toStatus(GatewayException.of(ErrorReason.INTERNAL, "internal error (see gateway log)"),
