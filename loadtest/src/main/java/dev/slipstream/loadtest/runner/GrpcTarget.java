@@ -92,9 +92,10 @@ final class GrpcTarget implements CallTarget {
             @Override
             public void onError(Throwable t) {
                 final Status status = Status.fromThrowable(t);
+                // Long numbers (e.g. "deadline exceeded after 4423000000ns") would split one kind into many rows.
+                final String description = String.valueOf(status.getDescription()).replaceAll("\\d{4,}", "#");
                 outcome.complete(new Outcome(status.getCode().name(),
-                                             "rpc error: code = " + status.getCode() + " desc = " +
-                                             status.getDescription()));
+                                             "rpc error: code = " + status.getCode() + " desc = " + description));
             }
 
             @Override

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * command line overrides the same key in the config file, as in ghz.
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true, sortOptions = false,
-         subcommands = {SoakCommand.class, Protoset.Command.class},
+         subcommands = {SoakCommand.class, SessionsCommand.class, Protoset.Command.class},
          description = {"Load-test a gRPC method or an HTTP endpoint; reads ghz's JSON config and flags.",
                         "Open loop with --rps (latency from each call's due time), else closed loop with -c workers."})
 public final class LoadtestCommand implements Callable<Integer> {
@@ -34,6 +34,9 @@ public final class LoadtestCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "HOST", description = "host:port (ghz's positional host)")
     @Nullable String host;
+
+    @Option(names = "--host", description = "host:port, the same as the positional HOST (not a ghz flag)")
+    @Nullable String hostOption;
 
     @Option(names = "--config", paramLabel = "FILE", description = "a ghz JSON config file")
     @Nullable Path config;
@@ -117,8 +120,13 @@ public final class LoadtestCommand implements Callable<Integer> {
     static CommandLine commandLine() {
         final CommandLine commandLine = new CommandLine(new LoadtestCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException || e instanceof IOException) {
+            if (e instanceof IllegalArgumentException || e instanceof IOException ||
+                e instanceof java.io.UncheckedIOException) {
                 cmd.getErr().println("loadtest: " + e.getMessage());
+                return 2;
+            }
+            if (e instanceof io.grpc.StatusRuntimeException status) {
+                cmd.getErr().println("loadtest: the target answered " + status.getStatus());
                 return 2;
             }
             throw e;
@@ -165,6 +173,7 @@ public final class LoadtestCommand implements Callable<Integer> {
     private ObjectNode tree() {
         final ObjectNode tree = config != null ? GhzConfig.readFile(config) : MAPPER.createObjectNode();
         putText(tree, "host", host);
+        putText(tree, "host", hostOption);
         putText(tree, "call", call);
         putText(tree, "proto", proto);
         putText(tree, "protoset", protoset);
