@@ -50,7 +50,7 @@ read -r h2_p50 h2_p99 < <(cut -f3 "$bench_work/h2load.log" | sort -n | awk '{ v[
 
 # The runner: its own JVM warms up in the first calls, left out with --skipFirst.
 ./slipstream loadtest --http "$url" -D "$bench_work/body.json" --rps 0 -c "$concurrency" -z "$((seconds + 5))s" \
-  --skipFirst "$((concurrency * 5000 / (mock_latency_ms + 1)))" -O json -o "$bench_work/runner.json" 2>/dev/null
+  --warmup 5s -O json -o "$bench_work/runner.json" 2>/dev/null
 read -r run_rps run_p50 run_p99 < <(python3 -c '
 import json, sys
 r = json.load(open(sys.argv[1]))

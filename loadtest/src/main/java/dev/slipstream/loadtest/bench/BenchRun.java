@@ -24,8 +24,8 @@ record BenchRun(String name, RunResult result) {
     /** {@code call} at {@code rps} for {@code warmup} (not measured) then {@code duration}. */
     static BenchRun run(String name, int rps, Duration warmup, Duration duration, int maxInFlight,
                         Supplier<CompletableFuture<?>> call) {
-        final LoadEngine.Plan plan = new LoadEngine.Plan(rps, 1, 0, warmup.plus(duration),
-                                                         rps * warmup.toSeconds(), maxInFlight, CALL_TIMEOUT, false);
+        final LoadEngine.Plan plan = new LoadEngine.Plan(rps, 1, 0, warmup.plus(duration), 0, warmup, maxInFlight,
+                                                         CALL_TIMEOUT, false);
         final CallTarget target = new CallTarget() {
             @Override
             public CompletableFuture<Outcome> call(long requestNumber, int workerId) {

@@ -29,14 +29,15 @@ public final class LoadEngine {
      * @param total calls to send; ignored when {@code duration} is not zero
      * @param duration how long to send, warm-up included; zero: until {@code total}
      * @param skipFirst calls left out of the result (warm-up)
+     * @param warmup calls started this soon after the start are left out of the result too (warm-up by time)
      * @param maxInFlight open loop: a call due while this many are in flight is dropped and counted
      * @param timeout every call's deadline; bounds the wait for the last calls
      * @param countErrors whether failed calls count in the latency figures
      */
-    public record Plan(int rps, int concurrency, long total, Duration duration, long skipFirst, int maxInFlight,
-                       Duration timeout, boolean countErrors) {
+    public record Plan(int rps, int concurrency, long total, Duration duration, long skipFirst, Duration warmup,
+                       int maxInFlight, Duration timeout, boolean countErrors) {
         public Plan {
-            if (rps < 0 || concurrency <= 0 || maxInFlight <= 0 || total < 0 || skipFirst < 0) {
+            if (rps < 0 || concurrency <= 0 || maxInFlight <= 0 || total < 0 || skipFirst < 0 || warmup.isNegative()) {
                 throw new IllegalArgumentException("invalid plan: " + this);
             }
             if (total == 0 && duration.isZero()) {
@@ -46,6 +47,10 @@ public final class LoadEngine {
 
         boolean openLoop() {
             return rps > 0;
+        }
+
+        boolean measured(long requestNumber, long sinceStartNanos) {
+            return requestNumber >= skipFirst && sinceStartNanos >= warmup.toNanos();
         }
     }
 
@@ -89,7 +94,7 @@ public final class LoadEngine {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            final boolean measured = i >= plan.skipFirst();
+            final boolean measured = plan.measured(i, due - start);
             if (inFlight.get() >= plan.maxInFlight()) {
                 if (measured) {
                     recorder.drop();
@@ -111,7 +116,8 @@ public final class LoadEngine {
 
     private static void closedLoop(Plan plan, CallTarget target, CallListener listener, RunResult.Recorder recorder) {
         final AtomicLong next = new AtomicLong();
-        final long end = plan.duration().isZero() ? Long.MAX_VALUE : System.nanoTime() + plan.duration().toNanos();
+        final long runStart = System.nanoTime();
+        final long end = plan.duration().isZero() ? Long.MAX_VALUE : runStart + plan.duration().toNanos();
         final long total = plan.duration().isZero() ? plan.total() : Long.MAX_VALUE;
         final List<CompletableFuture<?>> workers = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -129,7 +135,8 @@ public final class LoadEngine {
                             outcome = null;
                             unexpected = e;
                         }
-                        ended(number, start, outcome, unexpected, number >= plan.skipFirst(), listener, recorder);
+                        ended(number, start, outcome, unexpected, plan.measured(number, start - runStart),
+                              listener, recorder);
                     }
                 }, threads));
             }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -89,6 +90,10 @@ public final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--skipFirst", description = "calls left out of the report (warm-up)")
     @Nullable Integer skipFirst;
 
+    @Option(names = "--warmup", description = "calls started this soon after the start are left out, e.g. 5s " +
+                                              "(warm-up by time; not a ghz flag)")
+    @Nullable String warmup;
+
     @Option(names = "--count-errors", description = "count failed calls in the latency figures")
     @Nullable Boolean countErrors;
 
@@ -140,7 +145,8 @@ public final class LoadtestCommand implements Callable<Integer> {
         checkProtoFiles(run);
         final String mode = mode(run);
         try (CallTarget target = http != null ? new HttpTarget(run, http, http2) : new GrpcTarget(run)) {
-            final RunResult result = LoadEngine.run(plan(run, maxInFlight), target);
+            final RunResult result = LoadEngine.run(plan(run, warmup == null ? Duration.ZERO : GoDuration.parse(warmup),
+                                                         maxInFlight), target);
             final String report = switch (run.format()) {
                 case "json" -> GhzReport.json(run, mode, result, false);
                 case "pretty" -> GhzReport.json(run, mode, result, true);
@@ -156,9 +162,9 @@ public final class LoadtestCommand implements Callable<Integer> {
         return 0;
     }
 
-    static LoadEngine.Plan plan(GhzConfig run, int maxInFlight) {
+    static LoadEngine.Plan plan(GhzConfig run, Duration warmup, int maxInFlight) {
         return new LoadEngine.Plan(run.rps(), run.concurrency(), run.byDuration() ? 0 : run.total(), run.duration(),
-                                   run.skipFirst(), maxInFlight, run.timeout(), run.countErrors());
+                                   run.skipFirst(), warmup, maxInFlight, run.timeout(), run.countErrors());
     }
 
     private String mode(GhzConfig run) {

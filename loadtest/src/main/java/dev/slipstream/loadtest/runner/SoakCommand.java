@@ -40,6 +40,9 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "the ghz config of the call (its rps and duration are replaced)")
     Path config;
 
+    @Option(names = "--host", description = "host:port, overriding the config's")
+    @Nullable String host;
+
     @Option(names = "--http", paramLabel = "URL", description = "HTTP mode, as in loadtest --http")
     @Nullable URI http;
 
@@ -73,6 +76,10 @@ final class SoakCommand implements Callable<Integer> {
         final ObjectNode tree = GhzConfig.readFile(config);
         tree.put("rps", rps);
         tree.put("duration", duration);
+        tree.put("skipFirst", 0);
+        if (host != null) {
+            tree.put("host", host);
+        }
         final GhzConfig run = GhzConfig.from(tree, http != null);
         final FaultSchedule faults = new FaultSchedule(Duration.ofSeconds(faultEverySeconds),
                                                        Duration.ofSeconds(faultDurationSeconds),
@@ -89,7 +96,7 @@ final class SoakCommand implements Callable<Integer> {
                           faultDurationSeconds, faultGraceSeconds);
         final RunResult result;
         try (CallTarget target = http != null ? new HttpTarget(run, http, false) : new GrpcTarget(run)) {
-            result = LoadEngine.run(LoadtestCommand.plan(run, Integer.MAX_VALUE), target, (number, start, end, outcome) -> {
+            result = LoadEngine.run(LoadtestCommand.plan(run, Duration.ZERO, Integer.MAX_VALUE), target, (number, start, end, outcome) -> {
                 final long from = epochMillisAtStart + TimeUnit.NANOSECONDS.toMillis(start - startNanos);
                 final long to = epochMillisAtStart + TimeUnit.NANOSECONDS.toMillis(end - startNanos);
                 intervals.computeIfAbsent((start - startNanos) / intervalNanos, i -> new SoakInterval(highestMicros))

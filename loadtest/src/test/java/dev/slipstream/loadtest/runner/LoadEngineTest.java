@@ -27,7 +27,7 @@ class LoadEngineTest {
     void closedLoopMakesExactlyTheTotalAndLeavesOutTheFirst() {
         final Set<Long> numbers = ConcurrentHashMap.newKeySet();
         final RunResult result = LoadEngine.run(
-                new LoadEngine.Plan(0, 4, 500, Duration.ZERO, 100, 10, TIMEOUT, false),
+                new LoadEngine.Plan(0, 4, 500, Duration.ZERO, 100, Duration.ZERO, 10, TIMEOUT, false),
                 target((number, worker) -> {
                     numbers.add(number);
                     return CompletableFuture.completedFuture(number % 50 == 0
@@ -46,7 +46,7 @@ class LoadEngineTest {
     void closedLoopNeverHasMoreCallsInFlightThanWorkers() {
         final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        LoadEngine.run(new LoadEngine.Plan(0, 3, 60, Duration.ZERO, 0, 10, TIMEOUT, false), target((n, w) -> {
+        LoadEngine.run(new LoadEngine.Plan(0, 3, 60, Duration.ZERO, 0, Duration.ZERO, 10, TIMEOUT, false), target((n, w) -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             return later(Duration.ofMillis(2)).thenApply(outcome -> {
                 inFlight.decrementAndGet();
@@ -62,7 +62,7 @@ class LoadEngineTest {
         // The sender stalls 100 ms once, as a blocked client would: the calls due meanwhile go out late, and
         // their latency must include the wait (no coordinated omission).
         final RunResult result = LoadEngine.run(
-                new LoadEngine.Plan(1000, 1, 600, Duration.ZERO, 0, 10_000, TIMEOUT, false), target((n, w) -> {
+                new LoadEngine.Plan(1000, 1, 600, Duration.ZERO, 0, Duration.ZERO, 10_000, TIMEOUT, false), target((n, w) -> {
                     if (n == 200) {
                         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
                     }
@@ -79,7 +79,7 @@ class LoadEngineTest {
     @Test
     void openLoopDropsCallsBeyondTheInFlightLimitAndCountsThem() {
         final RunResult result = LoadEngine.run(
-                new LoadEngine.Plan(1000, 1, 200, Duration.ZERO, 0, 5, TIMEOUT, false),
+                new LoadEngine.Plan(1000, 1, 200, Duration.ZERO, 0, Duration.ZERO, 5, TIMEOUT, false),
                 target((n, w) -> later(Duration.ofMillis(100))));
 
         assertThat(result.dropped()).isGreaterThan(150);
@@ -87,10 +87,19 @@ class LoadEngineTest {
     }
 
     @Test
+    void aWarmUpByTimeLeavesOutTheCallsStartedInIt() {
+        final RunResult result = LoadEngine.run(
+                new LoadEngine.Plan(1000, 1, 300, Duration.ZERO, 0, Duration.ofMillis(100), 10_000, TIMEOUT, false),
+                target((n, w) -> CompletableFuture.completedFuture(CallTarget.Outcome.OK)));
+
+        assertThat(result.count()).isEqualTo(200);
+    }
+
+    @Test
     void aDurationEndsTheRunWhateverTheTotal() {
         final long start = System.nanoTime();
         final RunResult result = LoadEngine.run(
-                new LoadEngine.Plan(0, 2, 0, Duration.ofMillis(300), 0, 10, TIMEOUT, false),
+                new LoadEngine.Plan(0, 2, 0, Duration.ofMillis(300), 0, Duration.ZERO, 10, TIMEOUT, false),
                 target((n, w) -> later(Duration.ofMillis(1))));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
