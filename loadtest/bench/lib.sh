@@ -51,3 +51,15 @@ wait_for() {
 machine_line() {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; JDK: $(./slipstream jdk); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# warm_up_gateway PORT SECONDS: unmeasured closed-loop calls on both of the gateway's paths, so the JIT has
+# compiled them before anything is timed.
+warm_up_gateway() {
+  local port="$1" seconds="$2"
+  echo "warming the gateway up (${seconds} s per path)…" >&2
+  timeout $((seconds + 60)) ./slipstream loadtest --config loadtest/ghz/complete.json --host "127.0.0.1:${port}" \
+    --rps 0 -c 16 -z "${seconds}s" -t 10s >/dev/null 2>&1 || true
+  timeout $((seconds + 60)) ./slipstream loadtest --http "http://127.0.0.1:${port}/v1/chat/completions" \
+    -m "{\"authorization\":\"Bearer ${BENCH_KEY}\"}" --rps 0 -c 16 -z "${seconds}s" -t 10s \
+    -d '{"model":"mock","max_tokens":64,"messages":[{"role":"user","content":"warm-up"}]}' >/dev/null 2>&1 || true
+}

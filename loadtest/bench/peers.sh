@@ -131,15 +131,9 @@ PY
 
 # The JVM and node targets compile their hot paths during the first thousands of calls: one unmeasured
 # closed-loop pass over each proxy first, so the first row of the table does not pay for it alone.
-echo "warming the targets up (${target_warmup}s each)…" >&2
-for url in "http://127.0.0.1:${portkey_port}/v1/chat/completions|mock-model|$portkey_headers" \
-           "http://127.0.0.1:${gateway_port}/v1/chat/completions|mock|$gateway_auth"; do
-  IFS='|' read -r warm_url warm_model warm_headers <<<"$url"
-  timeout $((target_warmup + 60)) ./slipstream loadtest --http "$warm_url" -m "$warm_headers" \
-    -d "${body/MODEL/$warm_model}" --rps 0 -c 16 -z "${target_warmup}s" -t 10s >/dev/null 2>&1 || true
-done
-timeout $((target_warmup + 60)) ./slipstream loadtest --config loadtest/ghz/complete.json \
-  --host "127.0.0.1:${gateway_port}" --rps 0 -c 16 -z "${target_warmup}s" -t 10s >/dev/null 2>&1 || true
+warm_up_gateway "$gateway_port" "$target_warmup"
+timeout $((target_warmup + 60)) ./slipstream loadtest --http "http://127.0.0.1:${portkey_port}/v1/chat/completions" \
+  -m "$portkey_headers" -d "${body/MODEL/mock-model}" --rps 0 -c 16 -z "${target_warmup}s" -t 10s >/dev/null 2>&1 || true
 
 for load in open saturation; do
   if [ "$load" = open ]; then

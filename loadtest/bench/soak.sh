@@ -4,7 +4,7 @@
 # STALL answers late), under a fixed open-loop rate of gRPC Complete calls for MINUTES. Prints, per 30 s,
 # the calls, errors in and outside the injected faults, p50/p99/max; and the gateway's heap after a full GC
 # (jcmd GC.run, then /metrics) at the start and at the end. Exit 1 when an error fell outside the faults.
-# Usage: loadtest/bench/soak.sh [MINUTES] [RPS] [EVERY_S] [FAULT_S]
+# Usage: [FAULT_KIND=ERROR|STALL] [WARMUP_S=20] loadtest/bench/soak.sh [MINUTES] [RPS] [EVERY_S] [FAULT_S]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source loadtest/bench/lib.sh
@@ -20,6 +20,7 @@ mock_port=19130 gateway_port=19131
 start_mock "$mock_port" --fault-every-s "$every" --fault-duration-s "$fault" --fault-kind "$kind"
 start_gateway "$gateway_port" "$mock_port"
 wait_for "http://127.0.0.1:${mock_port}/" "http://127.0.0.1:${gateway_port}/health"
+warm_up_gateway "$gateway_port" "${WARMUP_S:-20}"
 
 machine_line
 timeout $((minutes * 60 + 180)) ./slipstream loadtest soak --config loadtest/ghz/complete.json \

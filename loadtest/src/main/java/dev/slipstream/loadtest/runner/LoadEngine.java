@@ -59,6 +59,9 @@ public final class LoadEngine {
     public interface CallListener {
         CallListener NONE = (number, start, end, outcome) -> {};
 
+        /** The run's time zero ({@link System#nanoTime()}), before the first call. */
+        default void started(long startNanos) {}
+
         void ended(long requestNumber, long startNanos, long endNanos, CallTarget.Outcome outcome);
     }
 
@@ -83,6 +86,7 @@ public final class LoadEngine {
         final AtomicInteger inFlight = new AtomicInteger();
         final long intervalNanos = TimeUnit.SECONDS.toNanos(1) / plan.rps();
         final long start = System.nanoTime();
+        listener.started(start);
         final long end = plan.duration().isZero() ? Long.MAX_VALUE : start + plan.duration().toNanos();
         final long total = plan.duration().isZero() ? plan.total() : Long.MAX_VALUE;
         for (long i = 0; i < total; i++) {
@@ -117,6 +121,7 @@ public final class LoadEngine {
     private static void closedLoop(Plan plan, CallTarget target, CallListener listener, RunResult.Recorder recorder) {
         final AtomicLong next = new AtomicLong();
         final long runStart = System.nanoTime();
+        listener.started(runStart);
         final long end = plan.duration().isZero() ? Long.MAX_VALUE : runStart + plan.duration().toNanos();
         final long total = plan.duration().isZero() ? plan.total() : Long.MAX_VALUE;
         final List<CompletableFuture<?>> workers = new ArrayList<>();

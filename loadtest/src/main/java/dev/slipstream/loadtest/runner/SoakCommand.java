@@ -87,8 +87,6 @@ final class SoakCommand implements Callable<Integer> {
         final Duration grace = Duration.ofSeconds(faultGraceSeconds);
         final long intervalNanos = GoDuration.parse(interval).toNanos();
         final @Nullable Long heapAtStart = heapAfterGc();
-        final long startNanos = System.nanoTime();
-        final long epochMillisAtStart = System.currentTimeMillis();
         final Map<Long, SoakInterval> intervals = new ConcurrentSkipListMap<>();
         final long highestMicros = TimeUnit.NANOSECONDS.toMicros(run.timeout().toNanos()) * 2;
         System.out.printf(Locale.ROOT, "soak: %s at %d/s for %s; faults every %d s for %d s (+%d s grace)%n",
@@ -96,17 +94,47 @@ final class SoakCommand implements Callable<Integer> {
                           faultDurationSeconds, faultGraceSeconds);
         final RunResult result;
         try (CallTarget target = http != null ? new HttpTarget(run, http, false) : new GrpcTarget(run)) {
-            result = LoadEngine.run(LoadtestCommand.plan(run, Duration.ZERO, Integer.MAX_VALUE), target, (number, start, end, outcome) -> {
-                final long from = epochMillisAtStart + TimeUnit.NANOSECONDS.toMillis(start - startNanos);
-                final long to = epochMillisAtStart + TimeUnit.NANOSECONDS.toMillis(end - startNanos);
-                intervals.computeIfAbsent((start - startNanos) / intervalNanos, i -> new SoakInterval(highestMicros))
-                         .record(end - start, outcome, faults.overlaps(from, to, grace));
-            });
+            result = LoadEngine.run(LoadtestCommand.plan(run, Duration.ZERO, Integer.MAX_VALUE), target,
+                                    new IntervalListener(intervals, intervalNanos, highestMicros, faults, grace));
         }
         final @Nullable Long heapAtEnd = heapAfterGc();
         System.out.println(report(intervals, intervalNanos, result, heapAtStart, heapAtEnd));
         final long unexplained = intervals.values().stream().mapToLong(SoakInterval::otherErrors).sum();
         return unexplained == 0 ? 0 : 1;
+    }
+
+    /** Files each ended call under the interval it started in, with whether it met an injected fault. */
+    private static final class IntervalListener implements LoadEngine.CallListener {
+        private final Map<Long, SoakInterval> intervals;
+        private final long intervalNanos;
+        private final long highestMicros;
+        private final FaultSchedule faults;
+        private final Duration grace;
+        private volatile long startNanos;
+        private volatile long epochMillisAtStart;
+
+        IntervalListener(Map<Long, SoakInterval> intervals, long intervalNanos, long highestMicros,
+                         FaultSchedule faults, Duration grace) {
+            this.intervals = intervals;
+            this.intervalNanos = intervalNanos;
+            this.highestMicros = highestMicros;
+            this.faults = faults;
+            this.grace = grace;
+        }
+
+        @Override
+        public void started(long startNanos) {
+            this.startNanos = startNanos;
+            this.epochMillisAtStart = System.currentTimeMillis();
+        }
+
+        @Override
+        public void ended(long number, long start, long end, CallTarget.Outcome outcome) {
+            final long from = epochMillisAtStart + TimeUnit.NANOSECONDS.toMillis(start - startNanos);
+            final long to = epochMillisAtStart + TimeUnit.NANOSECONDS.toMillis(end - startNanos);
+            intervals.computeIfAbsent((start - startNanos) / intervalNanos, i -> new SoakInterval(highestMicros))
+                     .record(end - start, outcome, faults.overlaps(from, to, grace));
+        }
     }
 
     private String report(Map<Long, SoakInterval> intervals, long intervalNanos, RunResult result,

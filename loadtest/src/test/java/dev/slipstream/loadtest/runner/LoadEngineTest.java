@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +45,10 @@ class LoadEngineTest {
 
     @Test
     void closedLoopNeverHasMoreCallsInFlightThanWorkers() {
-        final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-        final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-        LoadEngine.run(new LoadEngine.Plan(0, 3, 60, Duration.ZERO, 0, Duration.ZERO, 10, TIMEOUT, false), target((n, w) -> {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+        final LoadEngine.Plan plan = new LoadEngine.Plan(0, 3, 60, Duration.ZERO, 0, Duration.ZERO, 10, TIMEOUT, false);
+        LoadEngine.run(plan, target((n, w) -> {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             return later(Duration.ofMillis(2)).thenApply(outcome -> {
                 inFlight.decrementAndGet();
