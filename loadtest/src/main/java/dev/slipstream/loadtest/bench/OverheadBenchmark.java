@@ -144,10 +144,11 @@ public final class OverheadBenchmark implements Callable<Integer> {
         results.forEach(r -> out.append(r.markdownRow()));
         results.forEach(r -> out.append(r.errorSummary()));
         final BenchRun base = results.get(0);
-        out.append("\nOverhead over the direct path:\n\n| path | p50 ms | p99 ms |\n|---|---|---|\n");
+        out.append("\nOverhead over the direct path:\n\n| path | p50 ms | p99 ms | throughput ratio |\n|---|---|---|---|\n");
         for (BenchRun r : results.subList(1, results.size())) {
-            out.append(String.format(Locale.ROOT, "| %s | %+.3f | %+.3f |%n", r.name(),
-                                     r.millisAt(50) - base.millisAt(50), r.millisAt(99) - base.millisAt(99)));
+            out.append(String.format(Locale.ROOT, "| %s | %+.3f | %+.3f | %.3f |%n", r.name(),
+                                     r.millisAt(50) - base.millisAt(50), r.millisAt(99) - base.millisAt(99),
+                                     r.result().requestsPerSecond() / base.result().requestsPerSecond()));
         }
         return out.toString();
     }
