@@ -33,16 +33,20 @@ public record FaultSchedule(Duration period, Duration length, Kind kind) {
         return !period.isZero() && Math.floorMod(epochMillis, period.toMillis()) < length.toMillis();
     }
 
-    /** Whether the calls between these instants may have met a fault, counting {@code grace} after each one. */
+    /**
+     * Whether a call between these instants may have met a fault: it overlapped one widened by {@code grace}
+     * on both sides (clocks of two processes, and after a fault: retries, a circuit breaker still open).
+     */
     public boolean overlaps(long fromEpochMillis, long toEpochMillis, Duration grace) {
         if (period.isZero()) {
             return false;
         }
         final long periodMillis = period.toMillis();
-        final long reach = length.plus(grace).toMillis();
-        for (long start = Math.floorDiv(fromEpochMillis - reach, periodMillis) * periodMillis; start <= toEpochMillis;
-             start += periodMillis) {
-            if (start + reach > fromEpochMillis) {
+        final long graceMillis = grace.toMillis();
+        final long reach = length.toMillis() + 2 * graceMillis;
+        for (long start = Math.floorDiv(fromEpochMillis + graceMillis - reach, periodMillis) * periodMillis;
+             start - graceMillis <= toEpochMillis; start += periodMillis) {
+            if (start - graceMillis + reach > fromEpochMillis) {
                 return true;
             }
         }

@@ -61,9 +61,10 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--fault-duration-s", defaultValue = "5", description = "the mock's fault length (same as its option)")
     long faultDurationSeconds;
 
-    @Option(names = "--fault-grace-s", defaultValue = "5",
-            description = "after a fault, errors this long count as caused by it (retries, breaker still open)")
-    long faultGraceSeconds;
+    @Option(names = "--fault-grace", defaultValue = "5s",
+            description = "errors this close to a fault count as caused by it (clock skew; after it: retries, " +
+                          "a circuit breaker still open)")
+    String faultGrace;
 
     @Option(names = "--gateway-metrics", description = "the gateway's Prometheus /metrics URL, for the heap")
     @Nullable URI gatewayMetrics;
@@ -84,14 +85,14 @@ final class SoakCommand implements Callable<Integer> {
         final FaultSchedule faults = new FaultSchedule(Duration.ofSeconds(faultEverySeconds),
                                                        Duration.ofSeconds(faultDurationSeconds),
                                                        FaultSchedule.Kind.ERROR);
-        final Duration grace = Duration.ofSeconds(faultGraceSeconds);
+        final Duration grace = GoDuration.parse(faultGrace);
         final long intervalNanos = GoDuration.parse(interval).toNanos();
         final @Nullable Long heapAtStart = heapAfterGc();
         final Map<Long, SoakInterval> intervals = new ConcurrentSkipListMap<>();
         final long highestMicros = TimeUnit.NANOSECONDS.toMicros(run.timeout().toNanos()) * 2;
-        System.out.printf(Locale.ROOT, "soak: %s at %d/s for %s; faults every %d s for %d s (+%d s grace)%n",
+        System.out.printf(Locale.ROOT, "soak: %s at %d/s for %s; faults every %d s for %d s (±%s grace)%n",
                           http != null ? "HTTP " + http : "gRPC " + run.call(), rps, duration, faultEverySeconds,
-                          faultDurationSeconds, faultGraceSeconds);
+                          faultDurationSeconds, faultGrace);
         final RunResult result;
         try (CallTarget target = http != null ? new HttpTarget(run, http, false) : new GrpcTarget(run)) {
             result = LoadEngine.run(LoadtestCommand.plan(run, Duration.ZERO, Integer.MAX_VALUE), target,

@@ -25,7 +25,8 @@ class FaultScheduleTest {
         final Duration grace = Duration.ofSeconds(2);
         assertThat(faults.overlaps(119_000, 120_001, grace)).isTrue();
         assertThat(faults.overlaps(126_000, 126_500, grace)).as("within the grace").isTrue();
-        assertThat(faults.overlaps(127_001, 179_000, grace)).isFalse();
+        assertThat(faults.overlaps(117_000, 118_500, grace)).as("within the grace before").isTrue();
+        assertThat(faults.overlaps(127_001, 177_999, grace)).isFalse();
         assertThat(faults.overlaps(100_000, 100_010, Duration.ZERO)).isFalse();
     }
 
