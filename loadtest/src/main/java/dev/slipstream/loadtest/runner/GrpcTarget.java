@@ -93,7 +93,7 @@ final class GrpcTarget implements CallTarget {
             public void onError(Throwable t) {
                 final Status status = Status.fromThrowable(t);
                 // Long numbers (e.g. "deadline exceeded after 4423000000ns") would split one kind into many rows.
-                final String description = String.valueOf(status.getDescription()).replaceAll("\\d{4,}", "#");
+                final String description = describe(status).replaceAll("\\d{4,}", "#");
                 outcome.complete(new Outcome(status.getCode().name(),
                                              "rpc error: code = " + status.getCode() + " desc = " + description));
             }
@@ -109,6 +109,18 @@ final class GrpcTarget implements CallTarget {
             ClientCalls.asyncUnaryCall(channel.newCall(method.descriptor(), options), request, observer);
         }
         return outcome;
+    }
+
+    /** The status's description, else its cause (e.g. a refused connection), as ghz shows it. */
+    private static String describe(Status status) {
+        if (status.getDescription() != null) {
+            return status.getDescription();
+        }
+        Throwable cause = status.getCause();
+        while (cause != null && cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        return cause == null ? "" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     @Override
