@@ -113,6 +113,11 @@ public final class LoadtestCommand implements Callable<Integer> {
     @Option(names = "--http2", description = "HTTP mode over HTTP/2 cleartext instead of HTTP/1.1")
     boolean http2;
 
+    @Option(names = "--http-connections", defaultValue = "0",
+            description = "HTTP mode: at most this many calls in flight, the others queued, as a client with a " +
+                          "bounded connection pool (0 = a connection per concurrent call)")
+    int httpConnections;
+
     @Option(names = "--max-in-flight", defaultValue = "10000",
             description = "open loop: calls due while this many are in flight are dropped and counted")
     int maxInFlight;
@@ -144,7 +149,7 @@ public final class LoadtestCommand implements Callable<Integer> {
         final GhzConfig run = GhzConfig.from(tree(), http != null);
         checkProtoFiles(run);
         final String mode = mode(run);
-        try (CallTarget target = http != null ? new HttpTarget(run, http, http2) : new GrpcTarget(run)) {
+        try (CallTarget target = target(run)) {
             final RunResult result = LoadEngine.run(plan(run, warmup == null ? Duration.ZERO : GoDuration.parse(warmup),
                                                          maxInFlight), target);
             final String report = switch (run.format()) {
@@ -160,6 +165,14 @@ public final class LoadtestCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private CallTarget target(GhzConfig run) {
+        if (http == null) {
+            return new GrpcTarget(run);
+        }
+        final CallTarget target = new HttpTarget(run, http, http2);
+        return httpConnections > 0 ? new BoundedTarget(target, httpConnections) : target;
     }
 
     static LoadEngine.Plan plan(GhzConfig run, Duration warmup, int maxInFlight) {

@@ -89,6 +89,26 @@ class LoadEngineTest {
     }
 
     @Test
+    void aBoundedTargetQueuesCallsBeyondItsLimitAndTheWaitCountsInTheOpenLoop() {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+        final CallTarget bounded = new BoundedTarget(target((n, w) -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            return later(Duration.ofMillis(20)).thenApply(outcome -> {
+                inFlight.decrementAndGet();
+                return outcome;
+            });
+        }), 2);
+        final RunResult result = LoadEngine.run(
+                new LoadEngine.Plan(500, 1, 100, Duration.ZERO, 0, Duration.ZERO, 10_000, TIMEOUT, false), bounded);
+
+        assertThat(most.get()).isEqualTo(2);
+        assertThat(result.ok()).isEqualTo(100);
+        // 2 at a time, 20 ms each: 100 calls take ~1 s, so the last ones, due at ~0.2 s, wait ~0.8 s.
+        assertThat(result.millisAt(100)).isGreaterThan(500);
+    }
+
+    @Test
     void aWarmUpByTimeLeavesOutTheCallsStartedInIt() {
         final RunResult result = LoadEngine.run(
                 new LoadEngine.Plan(1000, 1, 300, Duration.ZERO, 0, Duration.ofMillis(100), 10_000, TIMEOUT, false),
