@@ -5,7 +5,7 @@
 # with the same duration: open loop at a fixed rate, then a saturation run (closed loop at a fixed
 # concurrency). Everything binds 127.0.0.1 and is stopped on exit; every run is bounded by its duration.
 # Prints a Markdown table for docs/benchmarks.md.
-# Usage: [TARGET_WARMUP_S=20] loadtest/bench/peers.sh [RPS] [SECONDS] [CONCURRENCY] [WARMUP_SECONDS]
+# Usage: [TARGET_WARMUP_S=20] [COOL_DOWN_S=15] loadtest/bench/peers.sh [RPS] [SECONDS] [CONCURRENCY] [WARMUP_SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source loadtest/bench/lib.sh
@@ -143,10 +143,13 @@ for load in open saturation; do
   fi
   run_http "mock directly" "http://127.0.0.1:${mock_port}/v1/chat/completions" mock-model "$mock_auth"
   run_http "nginx (plain proxy)" "http://127.0.0.1:${nginx_port}/v1/chat/completions" mock-model "$mock_auth"
-  run_http "Portkey ${portkey_version}" "http://127.0.0.1:${portkey_port}/v1/chat/completions" mock-model "$portkey_headers"
   run_http "Slipstream HTTP" "http://127.0.0.1:${gateway_port}/v1/chat/completions" mock "$gateway_auth"
   row "Slipstream gRPC" "${load_args[@]}" -- --config loadtest/ghz/complete.json --host "127.0.0.1:${gateway_port}" \
     --skipFirst 0
+  # Last, then a pause: an overloaded Portkey keeps working through its backlog after the runner gave up,
+  # and would take the CPU from whatever row came next.
+  run_http "Portkey ${portkey_version}" "http://127.0.0.1:${portkey_port}/v1/chat/completions" mock-model "$portkey_headers"
+  sleep "${COOL_DOWN_S:-15}"
 done
 
 machine_line
