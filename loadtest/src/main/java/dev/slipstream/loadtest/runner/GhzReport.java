@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -143,11 +142,5 @@ final class GhzReport {
 
     private static String percentileLabel(double percentile) {
         return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
-    }
-
-    static String errorsOneLine(Map<String, Long> errors) {
-        final StringBuilder out = new StringBuilder();
-        errors.forEach((error, count) -> out.append(out.isEmpty() ? "" : "; ").append(count).append("× ").append(error));
-        return out.toString();
     }
 }

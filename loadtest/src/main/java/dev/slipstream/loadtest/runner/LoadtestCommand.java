@@ -1,7 +1,6 @@
 package dev.slipstream.loadtest.runner;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,8 +159,7 @@ public final class LoadtestCommand implements Callable<Integer> {
             if (run.output() != null) {
                 Files.writeString(Path.of(run.output()), report + '\n', StandardCharsets.UTF_8);
             } else {
-                final PrintStream out = System.out;
-                out.println(report);
+                System.out.println(report);
             }
         }
         return 0;
