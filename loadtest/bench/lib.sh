@@ -63,3 +63,18 @@ warm_up_gateway() {
     -m "{\"authorization\":\"Bearer ${BENCH_KEY}\"}" --rps 0 -c 16 -z "${seconds}s" -t 10s \
     -d '{"model":"mock","max_tokens":64,"messages":[{"role":"user","content":"warm-up"}]}' >/dev/null 2>&1 || true
 }
+
+# report_row NAME LABEL REPORT.json: a Markdown row (achieved req/s, p50, p99, errors) from a runner's JSON report.
+report_row() {
+  python3 - "$3" "$1" "$2" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+lat = {round(p["percentage"], 1): p["latency"] / 1e6 for p in r["latencyDistribution"]}
+errors = sum(r["errorDistribution"].values())
+kinds = "; ".join(f"{n}× {e[:60]}" for e, n in sorted(r["errorDistribution"].items(), key=lambda x: -x[1])[:2])
+dropped = r.get("dropped", 0)
+fmt = lambda v: "–" if v is None else f"{v:.2f}"
+print(f"| {sys.argv[2]} | {sys.argv[3]} | {r['rps']:.0f} | {fmt(lat.get(50.0))} | {fmt(lat.get(99.0))} | "
+      f"{errors}{f' ({kinds})' if errors else ''}{f'; {dropped} dropped' if dropped else ''} |")
+PY
+}

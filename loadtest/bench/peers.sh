@@ -116,17 +116,7 @@ row() {
     echo "| ${name} | ${label} | – | – | – | run failed: $(tail -n1 "$bench_work/runner.err") |" >>"$results"
     return
   fi
-  python3 - "$report" "$name" "$label" >>"$results" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-lat = {round(p["percentage"], 1): p["latency"] / 1e6 for p in r["latencyDistribution"]}
-errors = sum(r["errorDistribution"].values())
-kinds = "; ".join(f"{n}× {e[:60]}" for e, n in sorted(r["errorDistribution"].items(), key=lambda x: -x[1])[:2])
-dropped = r.get("dropped", 0)
-fmt = lambda v: "–" if v is None else f"{v:.2f}"
-print(f"| {sys.argv[2]} | {sys.argv[3]} | {r['rps']:.0f} | {fmt(lat.get(50.0))} | {fmt(lat.get(99.0))} | "
-      f"{errors}{f' ({kinds})' if errors else ''}{f'; {dropped} dropped' if dropped else ''} |")
-PY
+  report_row "$name" "$label" "$report" >>"$results"
 }
 
 # The JVM and node targets compile their hot paths during the first thousands of calls: one unmeasured
