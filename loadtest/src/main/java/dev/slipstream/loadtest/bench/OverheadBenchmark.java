@@ -70,9 +70,7 @@ public final class OverheadBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final OpenLoopRunner runner = new OpenLoopRunner(rps, Duration.ofSeconds(warmupSeconds),
-                                                         Duration.ofSeconds(durationSeconds), maxInFlight);
-        final List<OpenLoopRunner.Result> results = new ArrayList<>();
+        final List<BenchRun> results = new ArrayList<>();
         try (ClientFactory factory = ClientFactory.builder().idleTimeoutMillis(60_000).build()) {
             final WebClient direct = WebClient.builder(mockUrl.replace("http://", "h1c://"))
                                               .factory(factory).build();
@@ -84,12 +82,17 @@ public final class OverheadBenchmark implements Callable<Integer> {
                     GrpcClients.builder(gatewayUrl).factory(factory)
                                .addHeader("authorization", "Bearer " + apiKey)
                                .build(ChatServiceGrpc.ChatServiceStub.class);
-            results.add(runner.run("mock directly (HTTP/1.1)", httpCall(direct, mockModel)));
-            results.add(runner.run("gateway, OpenAI HTTP/1.1", httpCall(viaGateway, gatewayModel)));
-            results.add(runner.run("gateway, gRPC Complete", grpcCall(grpc)));
+            results.add(run("mock directly (HTTP/1.1)", httpCall(direct, mockModel)));
+            results.add(run("gateway, OpenAI HTTP/1.1", httpCall(viaGateway, gatewayModel)));
+            results.add(run("gateway, gRPC Complete", grpcCall(grpc)));
         }
         System.out.println(table(results));
-        return results.stream().allMatch(r -> r.errors() == 0 && r.dropped() == 0) ? 0 : 1;
+        return results.stream().allMatch(BenchRun::clean) ? 0 : 1;
+    }
+
+    private BenchRun run(String name, Supplier<CompletableFuture<?>> call) {
+        return BenchRun.run(name, rps, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds),
+                            maxInFlight, call);
     }
 
     private static Supplier<CompletableFuture<?>> httpCall(WebClient client, String model) {
@@ -133,18 +136,19 @@ public final class OverheadBenchmark implements Callable<Integer> {
         };
     }
 
-    private String table(List<OpenLoopRunner.Result> results) {
+    private String table(List<BenchRun> results) {
         final StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Open loop at %d requests/s, %d s warm-up, %d s measured per row.%n%n",
                                  rps, warmupSeconds, durationSeconds));
-        out.append(OpenLoopRunner.Result.MARKDOWN_HEADER);
+        out.append(BenchRun.MARKDOWN_HEADER);
         results.forEach(r -> out.append(r.markdownRow()));
         results.forEach(r -> out.append(r.errorSummary()));
-        final OpenLoopRunner.Result base = results.get(0);
-        out.append("\nOverhead over the direct path:\n\n| path | p50 ms | p99 ms |\n|---|---|---|\n");
-        for (OpenLoopRunner.Result r : results.subList(1, results.size())) {
-            out.append(String.format(Locale.ROOT, "| %s | %+.3f | %+.3f |%n", r.name(),
-                                     r.millisAt(50) - base.millisAt(50), r.millisAt(99) - base.millisAt(99)));
+        final BenchRun base = results.get(0);
+        out.append("\nOverhead over the direct path:\n\n| path | p50 ms | p99 ms | throughput ratio |\n|---|---|---|---|\n");
+        for (BenchRun r : results.subList(1, results.size())) {
+            out.append(String.format(Locale.ROOT, "| %s | %+.3f | %+.3f | %.3f |%n", r.name(),
+                                     r.millisAt(50) - base.millisAt(50), r.millisAt(99) - base.millisAt(99),
+                                     r.result().requestsPerSecond() / base.result().requestsPerSecond()));
         }
         return out.toString();
     }

@@ -60,9 +60,8 @@ public final class SessionStoreBenchmark implements Callable<Integer> {
                 lastTurn.add(CompletableFuture.completedFuture(null));
             }
             final int[] next = {0};
-            final OpenLoopRunner runner = new OpenLoopRunner(rps, Duration.ofSeconds(warmupSeconds),
-                                                             Duration.ofSeconds(durationSeconds), 50_000);
-            final OpenLoopRunner.Result result = runner.run("load + append (2 messages)", () -> {
+            final BenchRun result = BenchRun.run("load + append (2 messages)", rps, Duration.ofSeconds(warmupSeconds),
+                                                 Duration.ofSeconds(durationSeconds), 50_000, () -> {
                 final int session = next[0]++ % sessions;
                 final String id = ids.get(session);
                 // Chained after the session's previous turn: its latency includes waiting for that turn.
@@ -74,7 +73,7 @@ public final class SessionStoreBenchmark implements Callable<Integer> {
                 return turn;
             });
             System.out.println(report(result));
-            return result.errors() == 0 && result.dropped() == 0 ? 0 : 1;
+            return result.clean() ? 0 : 1;
         }
     }
 
@@ -84,9 +83,9 @@ public final class SessionStoreBenchmark implements Callable<Integer> {
                        new SessionMessage(MessageRole.ASSISTANT, REPLY, 15, now));
     }
 
-    private String report(OpenLoopRunner.Result result) {
+    private String report(BenchRun result) {
         return String.format(Locale.ROOT, "Open loop at %d turns/s over %d sessions, %d s warm-up, %d s measured.%n%n",
                              rps, sessions, warmupSeconds, durationSeconds) +
-               OpenLoopRunner.Result.MARKDOWN_HEADER + result.markdownRow() + result.errorSummary();
+               BenchRun.MARKDOWN_HEADER + result.markdownRow() + result.errorSummary();
     }
 }

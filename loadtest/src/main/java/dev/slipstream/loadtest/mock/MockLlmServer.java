@@ -43,23 +43,61 @@ public final class MockLlmServer implements Callable<Integer> {
     @Option(names = "--jitter-ms", description = "uniform random extra delay, 0 to this", defaultValue = "0")
     long jitterMs;
 
+    @Option(names = "--fault-every-s", defaultValue = "0",
+            description = "inject an upstream fault at the start of every this many seconds (wall clock; 0 = never)")
+    long faultEverySeconds;
+
+    @Option(names = "--fault-duration-s", defaultValue = "5", description = "how long each fault lasts")
+    long faultDurationSeconds;
+
+    @Option(names = "--fault-kind", defaultValue = "ERROR",
+            description = "ERROR (HTTP 500) or STALL (reply only after the fault's duration)")
+    FaultSchedule.Kind faultKind;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new MockLlmServer()).execute(args));
     }
 
     @Override
     public Integer call() {
+        final FaultSchedule faults = faultSchedule();
+        final Server server = start(port, faults);
+        System.out.println("mock upstream listening on http://127.0.0.1:" + server.activeLocalPort() + "/v1" +
+                           (faults.period().isZero() ? "" : "; faults: " + faults));
+        server.whenClosed().join();
+        return 0;
+    }
+
+    FaultSchedule faultSchedule() {
+        return faultEverySeconds == 0 ? FaultSchedule.NONE
+                                      : new FaultSchedule(java.time.Duration.ofSeconds(faultEverySeconds),
+                                                          java.time.Duration.ofSeconds(faultDurationSeconds),
+                                                          faultKind);
+    }
+
+    /** Starts a mock on {@code port} of 127.0.0.1 (0 = any free port) with this latency and fault schedule. */
+    public Server start(int port, FaultSchedule faults) {
         final Server server = Server.builder()
                                     .http(new InetSocketAddress("127.0.0.1", port))
                                     .service("/v1/chat/completions",
                                              (ctx, req) -> HttpResponse.of(req.aggregate().thenApply(
-                                                     aggregated -> reply(ctx, aggregated))))
+                                                     aggregated -> faulty(ctx, aggregated, faults))))
+                                    .requestTimeoutMillis(0)
                                     .build();
         server.closeOnJvmShutdown();
         server.start().join();
-        System.out.println("mock upstream listening on http://127.0.0.1:" + server.activeLocalPort() + "/v1");
-        server.whenClosed().join();
-        return 0;
+        return server;
+    }
+
+    private HttpResponse faulty(ServiceRequestContext ctx, AggregatedHttpRequest request, FaultSchedule faults) {
+        if (!faults.activeAt(System.currentTimeMillis())) {
+            return reply(ctx, request);
+        }
+        return switch (faults.kind()) {
+            case ERROR -> HttpResponse.of(HttpStatus.INTERNAL_SERVER_ERROR, MediaType.JSON_UTF_8,
+                                          "{\"error\":{\"message\":\"injected fault\",\"type\":\"server_error\"}}");
+            case STALL -> HttpResponse.delayed(reply(ctx, request), faults.length(), ctx.eventLoop());
+        };
     }
 
     private HttpResponse reply(ServiceRequestContext ctx, AggregatedHttpRequest request) {
