@@ -54,7 +54,8 @@ class ShippedConfigsTest {
         final ServerConfig server = config.server();
         gateway = Gateway.start(config.withServer(new ServerConfig(
                 "127.0.0.1", 0, server.maxRequestBytes(), server.requestTimeoutMs(), server.docsEnabled(), 0L,
-                server.upstreamConnectionPoolSize())), "unused-bootstrap-key-0123456789");
+                server.upstreamConnectionPoolSize(), server.metricsRequireAdmin())),
+                "unused-bootstrap-key-0123456789");
     }
 
     @AfterAll
