@@ -65,7 +65,7 @@ final class OpenAiAdapter implements LangChainModelFactory {
                               .modelName(modelName)
                               .customHeaders(headers)
                               .customQueryParams(queryParams)
-                              .httpClientBuilder(http(url))
+                              .httpClientBuilder(http())
                               .maxRetries(0)
                               .build();
     }
@@ -79,11 +79,11 @@ final class OpenAiAdapter implements LangChainModelFactory {
                                        .modelName(modelName)
                                        .customHeaders(headers)
                                        .customQueryParams(queryParams)
-                                       .httpClientBuilder(http(url))
+                                       .httpClientBuilder(http())
                                        .build();
     }
 
-    private HttpClientBuilder http(String url) {
-        return ProviderHttp.clientBuilder(config, url, executor, FINAL_EVENT);
+    private HttpClientBuilder http() {
+        return ProviderHttp.armeriaClientBuilder(config, executor, FINAL_EVENT);
     }
 }

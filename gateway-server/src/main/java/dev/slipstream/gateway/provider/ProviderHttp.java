@@ -4,9 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 
+import com.linecorp.armeria.client.ClientFactory;
+import com.linecorp.armeria.client.WebClient;
+import com.linecorp.armeria.common.CommonPools;
 import com.linecorp.armeria.common.annotation.Nullable;
 
 import dev.langchain4j.http.client.HttpClientBuilder;
@@ -20,6 +26,8 @@ import dev.slipstream.gateway.config.ProviderConfig;
  * ({@link FailFastStreams}), and keeping a 429's Retry-After ({@link RetryAfterCapture}).
  */
 final class ProviderHttp {
+    private static final Map<Long, ClientFactory> FACTORIES = new ConcurrentHashMap<>();
+
     private ProviderHttp() {}
 
     /**
@@ -35,11 +43,27 @@ final class ProviderHttp {
                                                  .executor(executor)
                                                  .version(tls ? HttpClient.Version.HTTP_2
                                                               : HttpClient.Version.HTTP_1_1);
-        return new ProviderClientBuilder(
+        final HttpClientBuilder delegate =
                 new JdkHttpClientBuilder().httpClientBuilder(RetryAfterCapture.wrap(jdk))
                                           .connectTimeout(Duration.ofMillis(config.connectTimeoutMs()))
-                                          .readTimeout(Duration.ofMillis(config.timeoutMs())),
-                config.name(), finalEvent);
+                                          .readTimeout(Duration.ofMillis(config.timeoutMs()));
+        return new ProviderClientBuilder(delegate::build, config, finalEvent);
+    }
+
+    /**
+     * A client builder for {@code config} on Armeria's {@link WebClient} ({@link ArmeriaHttpClient}): one client
+     * factory per connect timeout, on the server's event loops.
+     */
+    static HttpClientBuilder armeriaClientBuilder(ProviderConfig config, Executor executor,
+                                                  Predicate<ServerSentEvent> finalEvent) {
+        final ClientFactory factory = FACTORIES.computeIfAbsent(config.connectTimeoutMs(), connectTimeoutMs ->
+                ClientFactory.builder()
+                             .workerGroup(CommonPools.workerGroup(), false)
+                             .connectTimeoutMillis(connectTimeoutMs)
+                             .build());
+        return new ProviderClientBuilder(
+                () -> new ArmeriaHttpClient(factory, Duration.ofMillis(config.timeoutMs()), executor), config,
+                finalEvent);
     }
 
     /**
@@ -49,19 +73,20 @@ final class ProviderHttp {
      * read), and the other models set {@code timeout(...)} as both when given one.
      */
     private static final class ProviderClientBuilder implements HttpClientBuilder {
-        private final HttpClientBuilder delegate;
-        private final String provider;
+        private final Supplier<dev.langchain4j.http.client.HttpClient> client;
+        private final ProviderConfig config;
         private final Predicate<ServerSentEvent> finalEvent;
 
-        ProviderClientBuilder(HttpClientBuilder delegate, String provider, Predicate<ServerSentEvent> finalEvent) {
-            this.delegate = requireNonNull(delegate, "delegate");
-            this.provider = requireNonNull(provider, "provider");
+        ProviderClientBuilder(Supplier<dev.langchain4j.http.client.HttpClient> client, ProviderConfig config,
+                              Predicate<ServerSentEvent> finalEvent) {
+            this.client = requireNonNull(client, "client");
+            this.config = requireNonNull(config, "config");
             this.finalEvent = requireNonNull(finalEvent, "finalEvent");
         }
 
         @Override
         public Duration connectTimeout() {
-            return delegate.connectTimeout();
+            return Duration.ofMillis(config.connectTimeoutMs());
         }
 
         @Override
@@ -71,7 +96,7 @@ final class ProviderHttp {
 
         @Override
         public Duration readTimeout() {
-            return delegate.readTimeout();
+            return Duration.ofMillis(config.timeoutMs());
         }
 
         @Override
@@ -81,7 +106,7 @@ final class ProviderHttp {
 
         @Override
         public dev.langchain4j.http.client.HttpClient build() {
-            return FailFastStreams.wrap(delegate.build(), provider, finalEvent);
+            return FailFastStreams.wrap(client.get(), config.name(), finalEvent);
         }
     }
 }
