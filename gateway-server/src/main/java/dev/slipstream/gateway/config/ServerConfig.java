@@ -9,9 +9,10 @@ import com.linecorp.armeria.common.annotation.Nullable;
  * @param maxRequestBytes the largest request body or gRPC message accepted at the transport
  * @param requestTimeoutMs the longest a request may take when the caller sets no deadline
  * @param docsEnabled whether the browsable API docs are served at {@code /docs}
- * @param upstreamConnectionPoolSize idle connections to providers kept for reuse, in all; the JDK client's
- *                                   pool is scanned linearly, so an unbounded one slows every call after a
- *                                   burst (the JVM property {@code jdk.httpclient.connectionPoolSize} wins)
+ * @param upstreamConnectionPoolSize idle connections to providers kept for reuse, in all, by the JDK client
+ *                                   (the provider kinds outside the OpenAI family); its pool is scanned
+ *                                   linearly, so an unbounded one slows every call after a burst (the JVM
+ *                                   property {@code jdk.httpclient.connectionPoolSize} wins)
  * @param metricsRequireAdmin whether {@code GET /metrics} needs an API key with scope {@code admin}; off by
  *                            default, for scrapers inside the operator's network
  */
