@@ -132,13 +132,9 @@ final class ArmeriaHttpClient implements HttpClient {
 
     private static RuntimeException failure(ResponseHeaders headers, String body) {
         final int status = headers.status().code();
-        if (status == 429) {
-            final Duration wait = RetryAfterCapture.parse(headers.get("retry-after"));
-            if (wait != null) {
-                return new RetryAfterCapture.RateLimited(body, wait);
-            }
-        }
-        return new HttpException(status, body);
+        final RetryAfterCapture.RateLimited rateLimited =
+                RetryAfterCapture.rateLimited(status, headers.get("retry-after"), () -> body);
+        return rateLimited != null ? rateLimited : new HttpException(status, body);
     }
 
     /** Timeouts, of the response or of connecting, as LangChain4j's {@link TimeoutException} like the JDK client's. */

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -74,11 +75,18 @@ final class RetryAfterCapture {
 
     @Nullable
     private static RateLimited rateLimited(HttpResponse<?> response) {
-        if (response.statusCode() != 429) {
+        return rateLimited(response.statusCode(), response.headers().firstValue("retry-after").orElse(null),
+                           () -> body(response.body()));
+    }
+
+    /** A {@link RateLimited} for a 429 that says how long to wait; null otherwise (the body is read only then). */
+    @Nullable
+    static RateLimited rateLimited(int status, @Nullable String retryAfter, Supplier<String> body) {
+        if (status != 429) {
             return null;
         }
-        final Duration wait = parse(response.headers().firstValue("retry-after").orElse(null));
-        return wait == null ? null : new RateLimited(body(response.body()), wait);
+        final Duration wait = parse(retryAfter);
+        return wait == null ? null : new RateLimited(body.get(), wait);
     }
 
     private static String body(@Nullable Object body) {
